@@ -1,0 +1,24 @@
+// Reading and writing the models as JSON. Unknown fields are ignored; a field of the wrong type is a
+// coded error naming the field.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "shared/model/job.hpp"
+#include "shared/model/profile.hpp"
+#include "shared/wire/error.hpp"
+
+namespace joblens::model {
+
+// Parses JSON text; never throws. Rejects invalid UTF-8 and documents nested deeper than kMaxDepth.
+Result<nlohmann::json> parse_json(std::string_view text);
+inline constexpr int kMaxJsonDepth = 64;
+
+Result<Profile> profile_from_json(const nlohmann::json& j);
+nlohmann::json to_json(const Profile& p);
+
+Result<Job> job_from_json(const nlohmann::json& j);
+nlohmann::json to_json(const Job& job);
+
+}  // namespace joblens::model

@@ -1,0 +1,62 @@
+#include "shared/skills/phrase_matcher.hpp"
+
+#include <deque>
+
+namespace joblens::skills {
+
+void PhraseMatcher::add(std::span<const std::string> tokens, std::uint32_t payload) {
+  if (tokens.empty()) return;
+  std::uint32_t node = 0;
+  for (const std::string& token : tokens) {
+    auto [vocab, inserted] = vocabulary_.try_emplace(token, static_cast<std::uint32_t>(vocabulary_.size()));
+    const std::uint32_t id = vocab->second;
+    auto& next = nodes_[node].next;
+    auto it = std::lower_bound(next.begin(), next.end(), std::make_pair(id, std::uint32_t{0}));
+    if (it != next.end() && it->first == id) {
+      node = it->second;
+      continue;
+    }
+    const auto created = static_cast<std::uint32_t>(nodes_.size());
+    next.insert(it, {id, created});
+    Node fresh;
+    fresh.depth = nodes_[node].depth + 1;
+    nodes_.push_back(std::move(fresh));
+    pending_payloads_.emplace_back();
+    node = created;
+  }
+  pending_payloads_[node].push_back(payload);
+}
+
+void PhraseMatcher::build() {
+  // Payloads in one array; each node owns a slice.
+  payloads_.clear();
+  for (std::size_t n = 0; n < nodes_.size(); ++n) {
+    nodes_[n].payload_begin = static_cast<std::uint32_t>(payloads_.size());
+    payloads_.insert(payloads_.end(), pending_payloads_[n].begin(), pending_payloads_[n].end());
+    nodes_[n].payload_end = static_cast<std::uint32_t>(payloads_.size());
+    nodes_[n].has_payload = !pending_payloads_[n].empty();
+  }
+  root_next_.assign(vocabulary_.size(), 0);
+  for (const auto& [id, node] : nodes_[0].next) root_next_[id] = node;
+
+  // Breadth-first: a node's failure link points to a shallower node, already resolved.
+  std::deque<std::uint32_t> queue;
+  for (const auto& [id, node] : nodes_[0].next) {
+    nodes_[node].fail = 0;
+    queue.push_back(node);
+  }
+  while (!queue.empty()) {
+    const std::uint32_t u = queue.front();
+    queue.pop_front();
+    for (const auto& [id, v] : nodes_[u].next) {
+      const std::uint32_t f = step(nodes_[u].fail, id);
+      nodes_[v].fail = (f == v) ? 0 : f;
+      const Node& target = nodes_[nodes_[v].fail];
+      nodes_[v].dict = target.has_payload ? nodes_[v].fail : target.dict;
+      queue.push_back(v);
+    }
+  }
+  pending_payloads_.clear();
+}
+
+}  // namespace joblens::skills

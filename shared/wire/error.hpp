@@ -1,0 +1,66 @@
+// Errors as values, shared by the core, the CLI, the host and (generated) the extension.
+//
+// Codes are stable numbers: never renumber or reuse one. The list below is the single source; the
+// TypeScript copy is generated from it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+namespace joblens {
+
+// X(name, number, one-line meaning)
+#define JOBLENS_ERROR_CODES(X)                                                        \
+  X(ok, 0, "no error")                                                                \
+  X(invalid_json, 1001, "the input is not valid JSON")                                \
+  X(invalid_utf8, 1002, "the input is not valid UTF-8")                               \
+  X(missing_field, 1003, "a required field is missing")                               \
+  X(wrong_type, 1004, "a field has the wrong type")                                   \
+  X(invalid_value, 1005, "a field has a value outside what is allowed")               \
+  X(too_large, 1006, "the input is larger than the limit")                            \
+  X(empty_input, 1007, "the input is empty")                                          \
+  X(taxonomy_invalid, 1101, "the skills taxonomy data is malformed")                  \
+  X(io_error, 1201, "a file could not be read or written")                            \
+  X(usage, 1202, "the command line is wrong")                                         \
+  X(internal, 1999, "an unexpected internal error")
+
+enum class ErrorCode : int {
+#define JOBLENS_ERROR_ENUM(name, number, text) name = number,
+  JOBLENS_ERROR_CODES(JOBLENS_ERROR_ENUM)
+#undef JOBLENS_ERROR_ENUM
+};
+
+std::string_view to_string(ErrorCode code);
+
+struct Error {
+  ErrorCode code = ErrorCode::internal;
+  std::string message;
+};
+
+// A value or an Error. Written here because std::expected (C++23) is not in Emscripten 3.1.6's libc++.
+template <typename T>
+class Result {
+ public:
+  Result(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor): reads naturally
+  Result(Error error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+
+  bool ok() const { return std::holds_alternative<T>(state_); }
+  explicit operator bool() const { return ok(); }
+  const T& value() const& { return std::get<T>(state_); }
+  T& value() & { return std::get<T>(state_); }
+  T&& value() && { return std::get<T>(std::move(state_)); }
+  const T& operator*() const& { return value(); }
+  T& operator*() & { return value(); }
+  const T* operator->() const { return &value(); }
+  T* operator->() { return &value(); }
+  const Error& error() const { return std::get<Error>(state_); }
+
+ private:
+  std::variant<T, Error> state_;
+};
+
+inline Error make_error(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
+
+}  // namespace joblens

@@ -1,0 +1,24 @@
+// core.score_25_wasm_ms: 25 postings scored through the WebAssembly module's JSON API, as the
+// extension's background does for a burst of cards (cache misses: every run uses new job ids).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadForNode } from '../../wasm/loader.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const core = await loadForNode(join(root, 'build', 'wasm'));
+core.setProfile(JSON.parse(readFileSync(join(root, 'examples', 'profile.json'), 'utf8')));
+const corpus = readFileSync(join(root, 'tests', 'corpus', 'postings.jsonl'), 'utf8')
+  .split('\n').filter(Boolean).map((line) => JSON.parse(line));
+const batch = (run) => corpus.slice(0, 25).map(({ expected, ...job }, i) => ({ ...job, id: `${run}-${i}` }));
+
+for (let run = 0; run < 5; run++) core.scoreJobs(batch(`warm${run}`));
+const times = [];
+for (let run = 0; run < 31; run++) {
+  const jobs = batch(run);
+  const start = performance.now();
+  core.scoreJobs(jobs);
+  times.push(performance.now() - start);
+}
+times.sort((a, b) => a - b);
+console.log(`core.score_25_wasm_ms: ${times[times.length >> 1].toFixed(3)} ms`);

@@ -1,0 +1,61 @@
+#include <doctest/doctest.h>
+
+#include "shared/text/normalize.hpp"
+#include "shared/text/tokenizer.hpp"
+#include "shared/text/utf8.hpp"
+
+using namespace joblens::text;
+
+TEST_CASE("text: fold lowercases, strips diacritics and lumps punctuation") {
+  CHECK(fold("Python") == "python");
+  CHECK(fold("Résumé CAFÉ") == "resume cafe");
+  CHECK(fold("Straße") == "strasse");
+  CHECK(fold("São Paulo") == "sao paulo");
+  CHECK(fold("3\xE2\x80\x93" "5 years") == "3-5 years");            // en dash
+  CHECK(fold("it\xE2\x80\x99s") == "it's");                          // right single quote
+  CHECK(fold("a\xC2\xA0" "b") == "a b");                             // no-break space
+  CHECK(fold(std::string("bad \xFF byte")).find("bad") == 0);       // ill-formed input is survived
+}
+
+TEST_CASE("text: HTML entities") {
+  CHECK(named_entities_sorted());
+  CHECK(decode_html_entities("R&amp;D &ndash; C&#43;&#43; &#x2022; caf&eacute;") == "R&D \xE2\x80\x93 C++ \xE2\x80\xA2 caf\xC3\xA9");
+  CHECK(decode_html_entities("AT&T &unknown; &#0; &") == "AT&T &unknown; &#0; &");
+  CHECK(decode_html_entities("soft&shy;ware") == "software");
+}
+
+TEST_CASE("text: clean_text turns bullets into lines and collapses spaces") {
+  CHECK(clean_text("Requirements:\xE2\x80\xA2 Python\xE2\x80\xA2  SQL") == "Requirements:\nPython\nSQL");
+  CHECK(clean_text("  a \t b  \r\n\r\n\r\n c ") == "a b\n\nc");
+  CHECK(clean_text("x&nbsp;&nbsp;y") == "x y");
+}
+
+TEST_CASE("text: UTF-8 validation") {
+  CHECK(is_valid_utf8("plain"));
+  CHECK(is_valid_utf8("\xE2\x82\xAC"));
+  CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
+  CHECK_FALSE(is_valid_utf8("\xE2\x82"));          // truncated
+  CHECK(sanitize_utf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+}
+
+TEST_CASE("text: tokenizer keeps C++, C#, Node.js, .NET and R&D whole") {
+  const auto t = tokenize("We use C++, C#/.NET and Node.js. R&D at AT&T; Python+Django!");
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < t.tokens.size(); ++i) words.emplace_back(t.folded_token(i));
+  CHECK(words == std::vector<std::string>{"we", "use", "c++", "c#", ".net", "and", "node.js", "r&d", "at", "at&t",
+                                          "python", "django"});
+  REQUIRE(t.sentences.size() == 3);
+  CHECK(t.tokens[2].capitalized);
+  CHECK_FALSE(t.tokens[0].capitalized == false);
+}
+
+TEST_CASE("text: sentences know lines and colons") {
+  const auto t = tokenize("Nice to have:\nKafka, Terraform\nGo is a plus.");
+  REQUIRE(t.sentences.size() == 3);
+  CHECK(t.sentences[0].ends_with_colon);
+  CHECK(t.sentences[0].starts_line);
+  CHECK(t.sentences[1].starts_line);
+  CHECK_FALSE(t.sentences[1].ends_with_colon);
+  CHECK(folded_phrase("Scikit-Learn / CI/CD") == "scikit learn ci cd");
+}

@@ -1,0 +1,66 @@
+// JavaScript face of the core's WebAssembly module (build/wasm/joblens-core.mjs).
+//
+// The same loader serves the extension's background (pass nothing: the module fetches its .wasm next
+// to itself) and node (pass the .wasm bytes as `wasmBinary`: node's fetch cannot read files).
+// Every call passes JSON in and parses JSON out; an {"error"} reply becomes a thrown JobLensError.
+
+export class JobLensError extends Error {
+  constructor({ code, name, message }) {
+    super(message);
+    this.code = code;
+    this.codeName = name;
+  }
+}
+
+export class JobLensCore {
+  static async create(createModule, options = {}) {
+    const module = await createModule(options);
+    const core = new JobLensCore(module);
+    core.init();
+    return core;
+  }
+
+  constructor(module) {
+    this.module = module;
+  }
+
+  // Calls an export that takes strings (and numbers) and returns a malloc'ed JSON string.
+  call(name, ...args) {
+    const m = this.module;
+    const allocated = [];
+    const native = args.map((arg) => {
+      if (typeof arg !== 'string') return arg;
+      const size = m.lengthBytesUTF8(arg) + 1;
+      const pointer = m._malloc(size);
+      m.stringToUTF8(arg, pointer, size);
+      allocated.push(pointer);
+      return pointer;
+    });
+    let reply;
+    try {
+      reply = m[`_${name}`](...native);
+    } finally {
+      allocated.forEach((pointer) => m._free(pointer));
+    }
+    const text = m.UTF8ToString(reply);
+    m._jl_free(reply);
+    const value = JSON.parse(text);
+    if (value.error) throw new JobLensError(value.error);
+    return value;
+  }
+
+  init() { return this.call('jl_init'); }
+  setProfile(profile) { return this.call('jl_set_profile', JSON.stringify(profile)); }
+  scoreJobs(jobs, nowMs = Date.now()) { return this.call('jl_score_jobs', JSON.stringify(jobs), nowMs).results; }
+  extractSkills(text) { return this.call('jl_extract_skills', text); }
+  cacheStats() { return this.call('jl_cache_stats'); }
+}
+
+// Loads the module in node from build/wasm/.
+export async function loadForNode(wasmDir) {
+  const { readFile } = await import('node:fs/promises');
+  const { pathToFileURL } = await import('node:url');
+  const { default: createModule } = await import(pathToFileURL(`${wasmDir}/joblens-core.mjs`).href);
+  const wasmBinary = await readFile(`${wasmDir}/joblens-core.wasm`);
+  return JobLensCore.create(createModule, { wasmBinary });
+}
