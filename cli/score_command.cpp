@@ -27,9 +27,12 @@ void print_error(const Output& out, std::size_t line, const std::string& id, con
   nlohmann::ordered_json j;
   j["line"] = line;
   if (!id.empty()) j["id"] = id;
-  j["error"] = {{"code", static_cast<int>(error.code)}, {"name", to_string(error.code)}, {"message", error.message}};
-  if (out.text) std::printf("line %zu: error: %s\n", line, error.message.c_str());
-  else std::printf("%s\n", j.dump().c_str());
+  j["error"] = {
+      {"code", static_cast<int>(error.code)}, {"name", to_string(error.code)}, {"message", error.message}};
+  if (out.text)
+    std::printf("line %zu: error: %s\n", line, error.message.c_str());
+  else
+    std::printf("%s\n", j.dump().c_str());
 }
 
 void print_result(const Output& out, const model::Job& job, const wire::ScoreResult& r) {
@@ -37,8 +40,8 @@ void print_result(const Output& out, const model::Job& job, const wire::ScoreRes
     std::printf("%s\n", wire::to_json(r).dump().c_str());
     return;
   }
-  std::printf("%3d  %s — %s (%s)\n     %s\n", r.score, job.title.c_str(), job.company.c_str(), job.location.c_str(),
-              r.badge.c_str());
+  std::printf("%3d  %s — %s (%s)\n     %s\n", r.score, job.title.c_str(), job.company.c_str(),
+              job.location.c_str(), r.badge.c_str());
 }
 
 }  // namespace
@@ -63,7 +66,8 @@ int score_command(const Args& args) {
   }
   auto profile_json = model::parse_json(profile_text);
   if (!profile_json) {
-    std::fprintf(stderr, "joblens score: %s: %s\n", profile_path.c_str(), profile_json.error().message.c_str());
+    std::fprintf(stderr, "joblens score: %s: %s\n", profile_path.c_str(),
+                 profile_json.error().message.c_str());
     return kExitUsage;
   }
   auto profile = model::profile_from_json(*profile_json);
@@ -92,7 +96,8 @@ int score_command(const Args& args) {
     if (status == LineReader::Status::too_long) {
       any_failed = true;
       print_error(out, number, "",
-                  make_error(ErrorCode::too_large, "line longer than " + std::to_string(kMaxLineBytes >> 20) + " MiB"));
+                  make_error(ErrorCode::too_large,
+                             "line longer than " + std::to_string(kMaxLineBytes >> 20) + " MiB"));
       continue;
     }
     if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines carry no job

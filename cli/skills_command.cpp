@@ -38,17 +38,20 @@ int skills_command(const Args& args) {
     const auto& skill = taxonomy.skill(s.skill);
     if (format == "text") {
       std::printf("%s\t%s\t%s%s\n", skill.name.c_str(), std::string(skills::to_string(s.requirement)).c_str(),
-                  skill.category.c_str(), s.min_years ? (" · " + std::to_string(*s.min_years) + "+ years").c_str() : "");
+                  skill.category.c_str(),
+                  s.min_years ? (" · " + std::to_string(*s.min_years) + "+ years").c_str() : "");
       continue;
     }
-    nlohmann::ordered_json j{{"name", skill.name}, {"category", skill.category},
+    nlohmann::ordered_json j{{"name", skill.name},
+                             {"category", skill.category},
                              {"requirement", skills::to_string(s.requirement)}};
     j["min_years"] = s.min_years ? nlohmann::ordered_json(*s.min_years) : nlohmann::ordered_json(nullptr);
     list.push_back(std::move(j));
   }
   if (format == "json") {
     nlohmann::ordered_json out{{"skills", std::move(list)}};
-    out["years_min"] = found.years_min ? nlohmann::ordered_json(*found.years_min) : nlohmann::ordered_json(nullptr);
+    out["years_min"] =
+        found.years_min ? nlohmann::ordered_json(*found.years_min) : nlohmann::ordered_json(nullptr);
     std::printf("%s\n", out.dump().c_str());
   }
   return kExitOk;

@@ -40,7 +40,9 @@ char* to_c_string(const std::string& s) {
 }
 
 char* error_reply(const joblens::Error& e) {
-  json j{{"error", {{"code", static_cast<int>(e.code)}, {"name", joblens::to_string(e.code)}, {"message", e.message}}}};
+  json j{
+      {"error",
+       {{"code", static_cast<int>(e.code)}, {"name", joblens::to_string(e.code)}, {"message", e.message}}}};
   return to_c_string(j.dump());
 }
 
@@ -111,10 +113,14 @@ char* jl_score_jobs(const char* jobs_json, double now_ms) {
       auto job = joblens::model::job_from_json(item);
       if (!job) {
         const auto& e = job.error();
-        results.push_back({{"error", {{"code", static_cast<int>(e.code)}, {"name", joblens::to_string(e.code)}, {"message", e.message}}}});
+        results.push_back({{"error",
+                            {{"code", static_cast<int>(e.code)},
+                             {"name", joblens::to_string(e.code)},
+                             {"message", e.message}}}});
         continue;
       }
-      results.push_back(joblens::wire::to_json(s.engine->score_cached(*job, *s.view, static_cast<std::int64_t>(now_ms))));
+      results.push_back(
+          joblens::wire::to_json(s.engine->score_cached(*job, *s.view, static_cast<std::int64_t>(now_ms))));
     }
     return to_c_string(json{{"results", std::move(results)}}.dump());
   });
@@ -129,7 +135,8 @@ char* jl_extract_skills(const char* text) {
     const auto& taxonomy = state().engine->taxonomy();
     json list = json::array();
     for (const auto& f : found.skills) {
-      json j{{"name", taxonomy.skill(f.skill).name}, {"category", taxonomy.skill(f.skill).category},
+      json j{{"name", taxonomy.skill(f.skill).name},
+             {"category", taxonomy.skill(f.skill).category},
              {"requirement", joblens::skills::to_string(f.requirement)}};
       j["min_years"] = f.min_years ? json(*f.min_years) : json(nullptr);
       list.push_back(std::move(j));
@@ -145,8 +152,13 @@ char* jl_cache_stats() {
   return guarded([] {
     if (auto e = ensure_engine()) return error_reply(*e);
     const auto s = state().engine->cache_stats();
-    return to_c_string(json{{"hits", s.hits}, {"misses", s.misses}, {"expired", s.expired},
-                            {"evictions", s.evictions}, {"entries", s.entries}, {"bytes", s.bytes}}.dump());
+    return to_c_string(json{
+        {"hits", s.hits},
+        {"misses", s.misses},
+        {"expired", s.expired},
+        {"evictions", s.evictions},
+        {"entries", s.entries},
+        {"bytes", s.bytes}}.dump());
   });
 }
 

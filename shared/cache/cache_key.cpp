@@ -18,8 +18,9 @@ std::uint64_t score_key(std::string_view profile_version, const model::Job& job)
   XXH3_state_t state;
   XXH3_64bits_reset(&state);
   feed(state, profile_version);
-  for (std::string_view field : {std::string_view(job.id), std::string_view(job.title), std::string_view(job.company),
-                                 std::string_view(job.location), std::string_view(job.description)})
+  for (std::string_view field :
+       {std::string_view(job.id), std::string_view(job.title), std::string_view(job.company),
+        std::string_view(job.location), std::string_view(job.description)})
     feed(state, field);
   for (const auto* optional : {&job.salary, &job.workplace, &job.employment_type}) {
     const std::uint8_t present = optional->has_value();

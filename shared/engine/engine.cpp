@@ -34,7 +34,8 @@ wire::ScoreResult Engine::score(const model::Job& job, const match::ProfileView&
   return match::score_job(job, analysis, profile, taxonomy_, weights_);
 }
 
-wire::ScoreResult Engine::score_cached(const model::Job& job, const match::ProfileView& profile, std::int64_t now_ms) {
+wire::ScoreResult Engine::score_cached(const model::Job& job, const match::ProfileView& profile,
+                                       std::int64_t now_ms) {
   const std::uint64_t key = cache::score_key(profile.profile->version, job);
   if (const wire::ScoreResult* hit = cache_.get(key, now_ms)) return *hit;
   wire::ScoreResult result = score(job, profile);

@@ -19,7 +19,7 @@
 namespace joblens {
 
 struct EngineOptions {
-  std::size_t cache_bytes = 8u << 20;        // 8 MiB of score results
+  std::size_t cache_bytes = 8u << 20;            // 8 MiB of score results
   std::int64_t cache_ttl_ms = 24 * 3600 * 1000;  // a day
   match::Weights weights = match::kDefaultWeights;
 };
@@ -35,13 +35,16 @@ class Engine {
   const skills::Taxonomy& taxonomy() const { return taxonomy_; }
   const skills::Extractor& extractor() const { return extractor_; }
 
-  match::ProfileView view(const model::Profile& profile) const { return match::view_profile(profile, taxonomy_); }
+  match::ProfileView view(const model::Profile& profile) const {
+    return match::view_profile(profile, taxonomy_);
+  }
 
   // Scores without the cache.
   wire::ScoreResult score(const model::Job& job, const match::ProfileView& profile) const;
 
   // Scores through the cache, keyed by (profile version, job content); `now_ms` is the caller's clock.
-  wire::ScoreResult score_cached(const model::Job& job, const match::ProfileView& profile, std::int64_t now_ms);
+  wire::ScoreResult score_cached(const model::Job& job, const match::ProfileView& profile,
+                                 std::int64_t now_ms);
 
   // Skills in free text (a posting, a resume), with required / nice-to-have and years.
   skills::Extraction extract_skills(std::string_view text) const;

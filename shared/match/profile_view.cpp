@@ -60,7 +60,8 @@ ProfileView view_profile(const model::Profile& profile, const skills::Taxonomy& 
   for (const auto& place : profile.locations) v.locations.push_back(parse::parse_location(place));
   for (const auto& title : profile.titles) v.title_words.push_back(title_words(title));
   if (!profile.headline.empty()) v.title_words.push_back(title_words(profile.headline));
-  if (profile.salary_min) v.yearly_salary_min = profile.salary_min->amount * periods_per_year(profile.salary_min->period);
+  if (profile.salary_min)
+    v.yearly_salary_min = profile.salary_min->amount * periods_per_year(profile.salary_min->period);
   return v;
 }
 

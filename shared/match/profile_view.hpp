@@ -22,7 +22,7 @@ struct ProfileView {
   parse::Seniority seniority = parse::Seniority::unknown;
   std::vector<parse::Location> locations;
   std::vector<std::vector<std::string>> title_words;  // of each title and the headline
-  std::optional<double> yearly_salary_min;           // in salary_min's currency
+  std::optional<double> yearly_salary_min;            // in salary_min's currency
 };
 
 ProfileView view_profile(const model::Profile& profile, const skills::Taxonomy& taxonomy);

@@ -63,21 +63,27 @@ SkillsOutcome score_skills(const JobAnalysis& a, const ProfileView& p, const ski
     r.job_skills.push_back(skill.name);
     r.skills.push_back({skill.name, skill.category, std::string(skills::to_string(found.requirement)),
                         found.min_years, matched});
-    if (matched) r.matched_skills.push_back(skill.name);
-    else if (required) r.missing_required.push_back(skill.name);
-    else r.missing_nice_to_have.push_back(skill.name);
+    if (matched)
+      r.matched_skills.push_back(skill.name);
+    else if (required)
+      r.missing_required.push_back(skill.name);
+    else
+      r.missing_nice_to_have.push_back(skill.name);
     if (required) {
       ++out.required;
       out.required_matched += matched;
     }
   }
   r.missing_skills = r.missing_required;
-  r.missing_skills.insert(r.missing_skills.end(), r.missing_nice_to_have.begin(), r.missing_nice_to_have.end());
+  r.missing_skills.insert(r.missing_skills.end(), r.missing_nice_to_have.begin(),
+                          r.missing_nice_to_have.end());
   if (possible == 0) return out;
   out.part.fit = earned / possible;
   std::string detail = "Matches " + std::to_string(r.matched_skills.size()) + " of " +
                        std::to_string(r.job_skills.size()) + " skills";
-  if (out.required) detail += " (" + std::to_string(out.required_matched) + " of " + std::to_string(out.required) + " required)";
+  if (out.required)
+    detail +=
+        " (" + std::to_string(out.required_matched) + " of " + std::to_string(out.required) + " required)";
   if (!r.matched_skills.empty()) detail += ": " + join(r.matched_skills, 8);
   detail += ".";
   if (!short_years.empty()) detail += " Fewer years than asked: " + join(short_years, 4) + ".";
@@ -138,9 +144,10 @@ FitPart score_years(const JobAnalysis& a, const ProfileView& p, const Weights& w
 // European Union members, for a profile's "EU" work authorisation.
 bool in_european_union(std::string_view country) {
   static constexpr std::array<std::string_view, 27> kMembers{
-      "Austria", "Belgium", "Bulgaria", "Croatia", "Cyprus", "Czechia", "Denmark", "Estonia", "Finland",
-      "France", "Germany", "Greece", "Hungary", "Ireland", "Italy", "Latvia", "Lithuania", "Luxembourg",
-      "Malta", "Netherlands", "Poland", "Portugal", "Romania", "Slovakia", "Slovenia", "Spain", "Sweden"};
+      "Austria",  "Belgium", "Bulgaria",  "Croatia",    "Cyprus", "Czechia",     "Denmark",
+      "Estonia",  "Finland", "France",    "Germany",    "Greece", "Hungary",     "Ireland",
+      "Italy",    "Latvia",  "Lithuania", "Luxembourg", "Malta",  "Netherlands", "Poland",
+      "Portugal", "Romania", "Slovakia",  "Slovenia",   "Spain",  "Sweden"};
   return std::find(kMembers.begin(), kMembers.end(), country) != kMembers.end();
 }
 
@@ -171,23 +178,34 @@ FitPart score_location(const JobAnalysis& a, const ProfileView& p, const Weights
       part.detail = "Remote.";
       break;
     case Workplace::hybrid:
-      part.fit = pref == RemotePreference::remote_only ? 0.15 * place : place >= 0.99 ? 1.0 : place > 0 ? 0.6 : 0.1;
-      part.detail = "Hybrid in " + where + (pref == RemotePreference::remote_only ? "; you want remote only." : ".");
+      part.fit = pref == RemotePreference::remote_only ? 0.15 * place
+                 : place >= 0.99                       ? 1.0
+                 : place > 0                           ? 0.6
+                                                       : 0.1;
+      part.detail =
+          "Hybrid in " + where + (pref == RemotePreference::remote_only ? "; you want remote only." : ".");
       break;
     case Workplace::onsite:
-      part.fit = pref == RemotePreference::remote_only ? 0.0
+      part.fit = pref == RemotePreference::remote_only        ? 0.0
                  : pref == RemotePreference::remote_or_hybrid ? 0.3 * place
-                 : place >= 0.99 ? 1.0 : place > 0 ? 0.6 : 0.1;
-      part.detail = "On-site in " + where + (pref == RemotePreference::remote_only ? "; you want remote only." : ".");
+                 : place >= 0.99                              ? 1.0
+                 : place > 0                                  ? 0.6
+                                                              : 0.1;
+      part.detail =
+          "On-site in " + where + (pref == RemotePreference::remote_only ? "; you want remote only." : ".");
       break;
     case Workplace::unknown:
-      part.fit = pref == RemotePreference::remote_only ? 0.4 * place + 0.1 : place >= 0.99 ? 0.9 : place > 0 ? 0.6 : 0.2;
+      part.fit = pref == RemotePreference::remote_only ? 0.4 * place + 0.1
+                 : place >= 0.99                       ? 0.9
+                 : place > 0                           ? 0.6
+                                                       : 0.2;
       part.detail = "Workplace not stated; located in " + where + ".";
       break;
   }
   if (!authorised_for(p, a.location.country)) {
     part.fit = *part.fit * 0.5;
-    part.detail += " Needs work authorisation in " + a.location.country + ", which your profile says you lack.";
+    part.detail +=
+        " Needs work authorisation in " + a.location.country + ", which your profile says you lack.";
   }
   dealbreaker = *part.fit < 0.05 && a.workplace != Workplace::unknown;
   return part;
@@ -197,8 +215,9 @@ FitPart score_salary(const JobAnalysis& a, const ProfileView& p, const Weights& 
   FitPart part{"salary", std::nullopt, w.salary, "No salary stated."};
   if (!a.salary) return part;
   const parse::Salary& s = *a.salary;
-  const std::string range = s.yearly_min == s.yearly_max ? money(s.yearly_max, s.currency)
-                                                         : money(s.yearly_min, "") + "-" + money(s.yearly_max, s.currency);
+  const std::string range = s.yearly_min == s.yearly_max
+                                ? money(s.yearly_max, s.currency)
+                                : money(s.yearly_min, "") + "-" + money(s.yearly_max, s.currency);
   if (!p.yearly_salary_min || !p.profile->salary_min) {
     part.detail = "Pays " + range + " a year.";
     return part;
@@ -224,8 +243,12 @@ wire::ScoreResult score_job(const model::Job& job, const JobAnalysis& a, const P
   r.id = job.id;
   const SkillsOutcome skills = score_skills(a, p, taxonomy, w, r);
   bool dealbreaker = false;
-  r.parts = {skills.part, score_title(job, p, w), score_location(a, p, w, dealbreaker),
-             score_seniority(a, p, w), score_salary(a, p, w), score_years(a, p, w)};
+  r.parts = {skills.part,
+             score_title(job, p, w),
+             score_location(a, p, w, dealbreaker),
+             score_seniority(a, p, w),
+             score_salary(a, p, w),
+             score_years(a, p, w)};
   double earned = 0, possible = 0;
   for (const FitPart& part : r.parts) {
     if (!part.fit) continue;
@@ -240,13 +263,19 @@ wire::ScoreResult score_job(const model::Job& job, const JobAnalysis& a, const P
 
   // Reasons: the parts in order of their weight in this score, then what is missing.
   for (const FitPart& part : r.parts) r.reasons.push_back(part.detail);
-  if (!r.missing_required.empty()) r.reasons.insert(r.reasons.begin() + 1, "Missing required: " + join(r.missing_required, 8) + ".");
-  if (!r.missing_nice_to_have.empty()) r.reasons.push_back("Missing nice-to-have: " + join(r.missing_nice_to_have, 8) + ".");
-  if (r.capped) r.reasons.insert(r.reasons.begin(), "Capped at " + std::to_string(w.location_dealbreaker_cap) + ": the workplace rules it out for you.");
+  if (!r.missing_required.empty())
+    r.reasons.insert(r.reasons.begin() + 1, "Missing required: " + join(r.missing_required, 8) + ".");
+  if (!r.missing_nice_to_have.empty())
+    r.reasons.push_back("Missing nice-to-have: " + join(r.missing_nice_to_have, 8) + ".");
+  if (r.capped)
+    r.reasons.insert(r.reasons.begin(), "Capped at " + std::to_string(w.location_dealbreaker_cap) +
+                                            ": the workplace rules it out for you.");
 
   // Badge: "5/6 required skills · remote · senior".
-  std::string badge = skills.required ? std::to_string(skills.required_matched) + "/" + std::to_string(skills.required) + " required skills"
-                                      : std::to_string(r.matched_skills.size()) + "/" + std::to_string(r.job_skills.size()) + " skills";
+  std::string badge = skills.required ? std::to_string(skills.required_matched) + "/" +
+                                            std::to_string(skills.required) + " required skills"
+                                      : std::to_string(r.matched_skills.size()) + "/" +
+                                            std::to_string(r.job_skills.size()) + " skills";
   if (a.workplace != parse::Workplace::unknown) badge += " · " + std::string(parse::to_string(a.workplace));
   if (a.seniority != parse::Seniority::unknown) badge += " · " + std::string(parse::to_string(a.seniority));
   if (!r.missing_required.empty()) badge += " · missing " + join(r.missing_required, 2);
@@ -257,9 +286,13 @@ wire::ScoreResult score_job(const model::Job& job, const JobAnalysis& a, const P
   r.employment_type = parse::to_string(a.employment_type);
   r.years_min = a.extraction.years_min;
   if (a.salary)
-    r.salary = wire::SalaryView{a.salary->min, a.salary->max, a.salary->currency,
-                                std::string(parse::to_string(a.salary->period)), a.salary->yearly_min,
-                                a.salary->yearly_max, a.salary->period_inferred};
+    r.salary = wire::SalaryView{a.salary->min,
+                                a.salary->max,
+                                a.salary->currency,
+                                std::string(parse::to_string(a.salary->period)),
+                                a.salary->yearly_min,
+                                a.salary->yearly_max,
+                                a.salary->period_inferred};
   r.city = a.location.city;
   r.region = a.location.region;
   r.country = a.location.country;

@@ -11,18 +11,30 @@ namespace {
 
 // Words that say the level or the terms, not the job.
 constexpr std::array<std::string_view, 40> kIgnored{
-    "senior", "sr", "junior", "jr", "lead", "principal", "staff", "intern", "internship", "trainee",
-    "graduate", "associate", "mid", "level", "i", "ii", "iii", "iv", "m", "w", "d", "f", "x", "h",
-    "remote", "hybrid", "the", "a", "an", "of", "and", "for", "in", "with", "to", "at", "all", "genders",
-    "entry", "head"};
+    "senior",     "sr",      "junior",   "jr",        "lead", "principal", "staff", "intern",
+    "internship", "trainee", "graduate", "associate", "mid",  "level",     "i",     "ii",
+    "iii",        "iv",      "m",        "w",         "d",    "f",         "x",     "h",
+    "remote",     "hybrid",  "the",      "a",         "an",   "of",        "and",   "for",
+    "in",         "with",    "to",       "at",        "all",  "genders",   "entry", "head"};
 
 // Words that name the same job, mapped to one spelling.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kSynonyms{{
-    {"developer", "engineer"}, {"dev", "engineer"}, {"programmer", "engineer"}, {"entwickler", "engineer"},
-    {"developpeur", "engineer"}, {"desarrollador", "engineer"}, {"desenvolvedor", "engineer"},
-    {"engenheiro", "engineer"}, {"ingeniero", "engineer"}, {"ingenieur", "engineer"},
-    {"swe", "software"}, {"sde", "software"}, {"analista", "analyst"}, {"analyste", "analyst"},
-    {"mgr", "manager"}, {"frontend", "front"}}};
+constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kSynonyms{
+    {{"developer", "engineer"},
+     {"dev", "engineer"},
+     {"programmer", "engineer"},
+     {"entwickler", "engineer"},
+     {"developpeur", "engineer"},
+     {"desarrollador", "engineer"},
+     {"desenvolvedor", "engineer"},
+     {"engenheiro", "engineer"},
+     {"ingeniero", "engineer"},
+     {"ingenieur", "engineer"},
+     {"swe", "software"},
+     {"sde", "software"},
+     {"analista", "analyst"},
+     {"analyste", "analyst"},
+     {"mgr", "manager"},
+     {"frontend", "front"}}};
 
 }  // namespace
 
@@ -45,9 +57,12 @@ double title_similarity(const std::vector<std::string>& a, const std::vector<std
   if (a.empty() || b.empty()) return 0;
   std::size_t common = 0;
   for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] == b[j]) ++common, ++i, ++j;
-    else if (a[i] < b[j]) ++i;
-    else ++j;
+    if (a[i] == b[j])
+      ++common, ++i, ++j;
+    else if (a[i] < b[j])
+      ++i;
+    else
+      ++j;
   }
   return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
 }

@@ -12,7 +12,7 @@ struct Job {
   std::string company;
   std::string location;
   std::string description;
-  std::optional<std::string> salary;           // as printed: "€85,000/yr - €100,000/yr"
+  std::optional<std::string> salary;  // as printed: "€85,000/yr - €100,000/yr"
   std::optional<std::string> url;
   std::optional<std::string> workplace;        // when the page states it: "remote", "hybrid", "onsite"
   std::optional<std::string> employment_type;  // when the page states it: "Full-time"

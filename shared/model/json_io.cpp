@@ -1,7 +1,7 @@
 #include "shared/model/json_io.hpp"
 
-#include <cstdio>
 #include <xxhash.h>
+#include <cstdio>
 
 #include "shared/text/normalize.hpp"
 
@@ -18,19 +18,25 @@ int nesting_depth(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
-    else if (c == '[' || c == '{') deepest = std::max(deepest, ++depth);
-    else if (c == ']' || c == '}') --depth;
+    if (c == '"')
+      in_string = true;
+    else if (c == '[' || c == '{')
+      deepest = std::max(deepest, ++depth);
+    else if (c == ']' || c == '}')
+      --depth;
   }
   return deepest;
 }
 
 Error wrong_type(std::string_view field, std::string_view expected) {
-  return make_error(ErrorCode::wrong_type, "field `" + std::string(field) + "` must be " + std::string(expected));
+  return make_error(ErrorCode::wrong_type,
+                    "field `" + std::string(field) + "` must be " + std::string(expected));
 }
 
 // Each reader leaves `out` untouched when the field is absent or null.
@@ -59,7 +65,8 @@ std::optional<Error> read_number(const json& j, const char* field, std::optional
   if (it == j.end() || it->is_null()) return std::nullopt;
   if (!it->is_number()) return wrong_type(field, "a number");
   const double value = it->get<double>();
-  if (value < 0 || value > 1e12) return make_error(ErrorCode::invalid_value, std::string("field `") + field + "` is out of range");
+  if (value < 0 || value > 1e12)
+    return make_error(ErrorCode::invalid_value, std::string("field `") + field + "` is out of range");
   out = value;
   return std::nullopt;
 }
@@ -105,7 +112,8 @@ std::optional<Error> read_money(const json& j, const char* field, std::optional<
   Money money;
   std::optional<double> amount;
   if (auto e = read_number(*it, "amount", amount)) return e;
-  if (!amount) return make_error(ErrorCode::missing_field, std::string("missing field `") + field + ".amount`");
+  if (!amount)
+    return make_error(ErrorCode::missing_field, std::string("missing field `") + field + ".amount`");
   money.amount = *amount;
   if (auto e = read_string(*it, "currency", money.currency)) return e;
   if (auto e = read_string(*it, "period", money.period)) return e;
@@ -127,9 +135,12 @@ std::string hex64(std::uint64_t v) {
 
 std::string_view to_string(RemotePreference p) {
   switch (p) {
-    case RemotePreference::remote_only: return "remote_only";
-    case RemotePreference::remote_or_hybrid: return "remote_or_hybrid";
-    case RemotePreference::any: break;
+    case RemotePreference::remote_only:
+      return "remote_only";
+    case RemotePreference::remote_or_hybrid:
+      return "remote_or_hybrid";
+    case RemotePreference::any:
+      break;
   }
   return "any";
 }
@@ -137,7 +148,8 @@ std::string_view to_string(RemotePreference p) {
 Result<json> parse_json(std::string_view text) {
   if (!text::is_valid_utf8(text)) return make_error(ErrorCode::invalid_utf8, "the input is not valid UTF-8");
   if (nesting_depth(text) > kMaxJsonDepth)
-    return make_error(ErrorCode::invalid_json, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+    return make_error(ErrorCode::invalid_json,
+                      "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   try {
     return json::parse(text);
   } catch (const json::exception& e) {
@@ -152,17 +164,23 @@ Result<Profile> profile_from_json(const json& j) {
   if (!j.is_object()) return wrong_type("profile", "a JSON object");
   Profile p;
   std::optional<std::string> remote, version;
-  for (auto e : {read_string(j, "name", p.name), read_string(j, "headline", p.headline),
-                 read_strings(j, "titles", p.titles), read_number(j, "years_experience", p.years_experience),
-                 read_skills(j, p.skills), read_strings(j, "locations", p.locations),
-                 read_optional_string(j, "remote", remote), read_money(j, "salary_min", p.salary_min),
-                 read_strings(j, "languages", p.languages), read_optional_string(j, "seniority", p.seniority)})
+  for (auto e :
+       {read_string(j, "name", p.name), read_string(j, "headline", p.headline),
+        read_strings(j, "titles", p.titles), read_number(j, "years_experience", p.years_experience),
+        read_skills(j, p.skills), read_strings(j, "locations", p.locations),
+        read_optional_string(j, "remote", remote), read_money(j, "salary_min", p.salary_min),
+        read_strings(j, "languages", p.languages), read_optional_string(j, "seniority", p.seniority)})
     if (e) return *e;
   if (remote) {
-    if (*remote == "remote_only") p.remote = RemotePreference::remote_only;
-    else if (*remote == "remote_or_hybrid") p.remote = RemotePreference::remote_or_hybrid;
-    else if (*remote == "any") p.remote = RemotePreference::any;
-    else return make_error(ErrorCode::invalid_value, "field `remote` must be remote_only, remote_or_hybrid or any");
+    if (*remote == "remote_only")
+      p.remote = RemotePreference::remote_only;
+    else if (*remote == "remote_or_hybrid")
+      p.remote = RemotePreference::remote_or_hybrid;
+    else if (*remote == "any")
+      p.remote = RemotePreference::any;
+    else
+      return make_error(ErrorCode::invalid_value,
+                        "field `remote` must be remote_only, remote_or_hybrid or any");
   }
   if (auto it = j.find("work_authorization"); it != j.end() && !it->is_null()) {
     if (!it->is_object()) return wrong_type("work_authorization", "an object of booleans");
@@ -172,9 +190,12 @@ Result<Profile> profile_from_json(const json& j) {
     }
   }
   if (auto it = j.find("version"); it != j.end() && !it->is_null()) {
-    if (it->is_string()) p.version = it->get<std::string>();
-    else if (it->is_number_integer()) p.version = std::to_string(it->get<long long>());
-    else return wrong_type("version", "a string or an integer");
+    if (it->is_string())
+      p.version = it->get<std::string>();
+    else if (it->is_number_integer())
+      p.version = std::to_string(it->get<long long>());
+    else
+      return wrong_type("version", "a string or an integer");
   }
   if (p.version.empty()) {
     const std::string canonical = to_json(p).dump();
@@ -191,12 +212,14 @@ json to_json(const Profile& p) {
     if (s.level) skill["level"] = *s.level;
     skills.push_back(std::move(skill));
   }
-  json j{{"name", p.name},       {"headline", p.headline},   {"titles", p.titles},
-         {"skills", skills},     {"locations", p.locations}, {"remote", to_string(p.remote)},
+  json j{{"name", p.name},           {"headline", p.headline},
+         {"titles", p.titles},       {"skills", skills},
+         {"locations", p.locations}, {"remote", to_string(p.remote)},
          {"languages", p.languages}, {"work_authorization", p.work_authorization}};
   if (p.years_experience) j["years_experience"] = *p.years_experience;
   if (p.salary_min)
-    j["salary_min"] = {{"amount", p.salary_min->amount}, {"currency", p.salary_min->currency},
+    j["salary_min"] = {{"amount", p.salary_min->amount},
+                       {"currency", p.salary_min->currency},
                        {"period", p.salary_min->period}};
   if (p.seniority) j["seniority"] = *p.seniority;
   if (!p.version.empty()) j["version"] = p.version;
@@ -211,18 +234,21 @@ Result<Job> job_from_json(const json& j) {
   } else if (auto e = read_string(j, "id", job.id, true)) {
     return *e;
   }
-  for (auto e : {read_string(j, "title", job.title, true), read_string(j, "company", job.company, true),
-                 read_string(j, "location", job.location, true),
-                 read_string(j, "description", job.description, true),
-                 read_optional_string(j, "salary", job.salary), read_optional_string(j, "url", job.url),
-                 read_optional_string(j, "workplace", job.workplace),
-                 read_optional_string(j, "employment_type", job.employment_type)})
+  for (auto e :
+       {read_string(j, "title", job.title, true), read_string(j, "company", job.company, true),
+        read_string(j, "location", job.location, true), read_string(j, "description", job.description, true),
+        read_optional_string(j, "salary", job.salary), read_optional_string(j, "url", job.url),
+        read_optional_string(j, "workplace", job.workplace),
+        read_optional_string(j, "employment_type", job.employment_type)})
     if (e) return *e;
   return job;
 }
 
 json to_json(const Job& job) {
-  json j{{"id", job.id}, {"title", job.title}, {"company", job.company}, {"location", job.location},
+  json j{{"id", job.id},
+         {"title", job.title},
+         {"company", job.company},
+         {"location", job.location},
          {"description", job.description}};
   if (job.salary) j["salary"] = *job.salary;
   if (job.url) j["url"] = *job.url;

@@ -18,7 +18,7 @@ struct ProfileSkill {
 
 struct Money {
   double amount = 0;
-  std::string currency;        // ISO 4217
+  std::string currency;         // ISO 4217
   std::string period = "year";  // hour, day, week, month, year
 };
 

@@ -11,10 +11,10 @@
 namespace joblens::skills {
 
 enum class CueKind : unsigned char {
-  required,   // "must have", "required", "Anforderungen", "requisitos"
-  nice,       // "nice to have", "a plus", "bonus", "preferred", "wünschenswert", "un plus"
-  section,    // a neutral heading: "Responsibilities", "About you", "Dein Profil"
-  domain,     // a word that makes ambiguous names of one domain count: "programming", "fluent"
+  required,  // "must have", "required", "Anforderungen", "requisitos"
+  nice,      // "nice to have", "a plus", "bonus", "preferred", "wünschenswert", "un plus"
+  section,   // a neutral heading: "Responsibilities", "About you", "Dein Profil"
+  domain,    // a word that makes ambiguous names of one domain count: "programming", "fluent"
 };
 
 struct Cue {

@@ -37,9 +37,9 @@ std::uint8_t domain_bit(Domain d) { return static_cast<std::uint8_t>(1u << stati
 
 // Words that announce a years-of-experience requirement; sentences without one skip the years parser.
 bool is_years_word(std::string_view folded) {
-  static constexpr std::array<std::string_view, 14> kWords{"year", "years", "yrs", "yr", "jahre", "jahren",
-                                                          "ans", "annees", "anos", "anni", "jaar", "jaren",
-                                                          "ano", "anno"};
+  static constexpr std::array<std::string_view, 14> kWords{"year",   "years", "yrs",    "yr",   "jahre",
+                                                           "jahren", "ans",   "annees", "anos", "anni",
+                                                           "jaar",   "jaren", "ano",    "anno"};
   return std::find(kWords.begin(), kWords.end(), folded) != kWords.end();
 }
 
@@ -87,15 +87,23 @@ Extraction Extractor::extract(std::string_view text, bool first_line_is_title) c
       return;
     }
     const Cue& cue = cues[payload & ~kCueFlag];
-    if (cue.kind == CueKind::domain) sentences[tt.tokens[first].sentence].domain_cues |= domain_bit(cue.domain);
-    else requirement_cue_hits.push_back({first, end, payload & ~kCueFlag});
+    if (cue.kind == CueKind::domain)
+      sentences[tt.tokens[first].sentence].domain_cues |= domain_bit(cue.domain);
+    else
+      requirement_cue_hits.push_back({first, end, payload & ~kCueFlag});
   });
   for (const Hit& h : leftmost_longest(std::move(requirement_cue_hits))) {
     SentenceState& s = sentences[tt.tokens[h.first].sentence];
     switch (cues[h.index].kind) {
-      case CueKind::required: s.cues.emplace_back(h.first, Requirement::required); break;
-      case CueKind::nice: s.cues.emplace_back(h.first, Requirement::nice); break;
-      default: s.has_section_cue = true; break;
+      case CueKind::required:
+        s.cues.emplace_back(h.first, Requirement::required);
+        break;
+      case CueKind::nice:
+        s.cues.emplace_back(h.first, Requirement::nice);
+        break;
+      default:
+        s.has_section_cue = true;
+        break;
     }
   }
 
@@ -218,7 +226,8 @@ Extraction Extractor::extract(std::string_view text, bool first_line_is_title) c
     const Requirement requirement = requirement_at(accepted[h].first);
     if (slot_of[id] < 0) {
       slot_of[id] = static_cast<std::int32_t>(out.skills.size());
-      out.skills.push_back(FoundSkill{id, requirement, years_of_hit[h], 0, tt.tokens[accepted[h].first].begin});
+      out.skills.push_back(
+          FoundSkill{id, requirement, years_of_hit[h], 0, tt.tokens[accepted[h].first].begin});
     }
     FoundSkill& found = out.skills[static_cast<std::size_t>(slot_of[id])];
     ++found.mentions;

@@ -23,15 +23,15 @@ std::string_view to_string(Requirement r);
 struct FoundSkill {
   SkillId skill = 0;
   Requirement requirement = Requirement::required;  // required if any mention is
-  std::optional<int> min_years;                    // the largest "N+ years of <skill>" stated
+  std::optional<int> min_years;                     // the largest "N+ years of <skill>" stated
   std::uint32_t mentions = 0;
-  std::uint32_t first_offset = 0;                  // byte offset of the first mention
+  std::uint32_t first_offset = 0;  // byte offset of the first mention
 };
 
 struct Extraction {
-  std::vector<FoundSkill> skills;   // in order of first mention
-  std::optional<int> years_min;     // the general years-of-experience requirement, if stated
-  std::optional<int> years_max;     // its upper bound ("3-5 years"), if stated
+  std::vector<FoundSkill> skills;  // in order of first mention
+  std::optional<int> years_min;    // the general years-of-experience requirement, if stated
+  std::optional<int> years_max;    // its upper bound ("3-5 years"), if stated
 };
 
 class Extractor {

@@ -34,7 +34,8 @@ class PhraseMatcher {
   // Calls on_match(first_token, end_token, payload) for every occurrence of every phrase, in order of
   // end position. `restart[i]` true starts a new segment at token i: no phrase spans two segments.
   template <typename OnMatch>
-  void scan(std::span<const std::uint32_t> ids, std::span<const std::uint8_t> restart, OnMatch&& on_match) const {
+  void scan(std::span<const std::uint32_t> ids, std::span<const std::uint8_t> restart,
+            OnMatch&& on_match) const {
     std::uint32_t state = 0;
     for (std::size_t i = 0; i < ids.size(); ++i) {
       if (restart[i]) state = 0;

@@ -19,7 +19,8 @@ std::vector<std::string_view> split(std::string_view s, std::string_view separat
   std::size_t start = 0;
   while (true) {
     const std::size_t at = s.find(separator, start);
-    parts.push_back(trim(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)));
+    parts.push_back(
+        trim(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)));
     if (at == std::string_view::npos) return parts;
     start = at + separator.size();
   }
@@ -83,15 +84,20 @@ class Loader {
       if (raw.name.empty()) return fail(where, "empty canonical name");
       for (std::size_t f = 1; f < fields.size(); ++f) {
         const std::size_t colon = fields[f].find(':');
-        if (colon == std::string_view::npos) return fail(where, "field without `key:`: " + std::string(fields[f]));
+        if (colon == std::string_view::npos)
+          return fail(where, "field without `key:`: " + std::string(fields[f]));
         const std::string_view key = trim(fields[f].substr(0, colon));
         std::vector<std::string_view> values;
         for (std::string_view v : split(fields[f].substr(colon + 1), ","))
           if (!v.empty()) values.push_back(v);
-        if (key == "aka") raw.aliases = std::move(values);
-        else if (key == "implies") raw.implies = std::move(values);
-        else if (key == "not") raw.vetoes = std::move(values);
-        else return fail(where, "unknown field `" + std::string(key) + "`");
+        if (key == "aka")
+          raw.aliases = std::move(values);
+        else if (key == "implies")
+          raw.implies = std::move(values);
+        else if (key == "not")
+          raw.vetoes = std::move(values);
+        else
+          return fail(where, "unknown field `" + std::string(key) + "`");
       }
       raw_.push_back(std::move(raw));
     }
@@ -125,7 +131,8 @@ class Loader {
   }
 
   std::optional<Error> add_alias(const RawSkill& raw, SkillId id, std::string_view written, bool veto,
-                                 std::vector<Alias>& aliases, std::unordered_map<std::string, SkillId>& by_phrase,
+                                 std::vector<Alias>& aliases,
+                                 std::unordered_map<std::string, SkillId>& by_phrase,
                                  std::unordered_map<std::string, std::string>& owner_where) {
     Alias alias;
     alias.skill = id;

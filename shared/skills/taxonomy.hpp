@@ -21,10 +21,10 @@ using SkillId = std::uint32_t;
 enum class Domain : std::uint8_t { tech, business, health, language };
 
 struct Skill {
-  std::string name;                  // canonical name, as shown to people
-  std::string category;              // category id: the data file's `# category:`
+  std::string name;      // canonical name, as shown to people
+  std::string category;  // category id: the data file's `# category:`
   Domain domain = Domain::business;
-  std::vector<SkillId> implies;      // transitive closure of `implies:`, sorted, without the skill itself
+  std::vector<SkillId> implies;  // transitive closure of `implies:`, sorted, without the skill itself
 };
 
 // One way of writing a skill, as folded tokens ("node.js"), or a veto phrase.

@@ -4,8 +4,8 @@
 // parser that does not build for WebAssembly with our toolchain, and job text needs only the named
 // references pages actually emit plus the numeric forms.
 #include <algorithm>
-#include <iterator>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -22,20 +22,20 @@ struct NamedEntity {
 
 // Sorted by name (checked by a unit test) for binary search. Case matters: &Eacute; is not &eacute;.
 constexpr NamedEntity kNamedEntities[] = {
-    {"AElig", 0xC6},   {"Aacute", 0xC1}, {"Agrave", 0xC0}, {"Auml", 0xC4},   {"Ccedil", 0xC7},
-    {"Eacute", 0xC9},  {"Egrave", 0xC8}, {"Iacute", 0xCD}, {"Ntilde", 0xD1}, {"Oacute", 0xD3},
-    {"Ouml", 0xD6},    {"Uacute", 0xDA}, {"Uuml", 0xDC},   {"aacute", 0xE1}, {"acirc", 0xE2},
-    {"aelig", 0xE6},   {"agrave", 0xE0}, {"amp", '&'},     {"apos", '\''},   {"aring", 0xE5},
-    {"atilde", 0xE3},  {"auml", 0xE4},   {"bull", 0x2022}, {"ccedil", 0xE7}, {"cent", 0xA2},
-    {"copy", 0xA9},    {"deg", 0xB0},    {"eacute", 0xE9}, {"ecirc", 0xEA},  {"egrave", 0xE8},
-    {"emsp", 0x2003},  {"ensp", 0x2002}, {"euml", 0xEB},   {"euro", 0x20AC}, {"gt", '>'},
-    {"hellip", 0x2026}, {"iacute", 0xED}, {"icirc", 0xEE}, {"iuml", 0xEF},   {"laquo", 0xAB},
-    {"ldquo", 0x201C}, {"lsquo", 0x2018}, {"lt", '<'},     {"mdash", 0x2014}, {"middot", 0xB7},
-    {"nbsp", 0xA0},    {"ndash", 0x2013}, {"ntilde", 0xF1}, {"oacute", 0xF3}, {"ocirc", 0xF4},
-    {"oslash", 0xF8},  {"otilde", 0xF5}, {"ouml", 0xF6},   {"pound", 0xA3},  {"quot", '"'},
-    {"raquo", 0xBB},   {"rdquo", 0x201D}, {"reg", 0xAE},   {"rsquo", 0x2019}, {"sbquo", 0x201A},
-    {"shy", 0xAD},     {"szlig", 0xDF},  {"thinsp", 0x2009}, {"times", 0xD7}, {"trade", 0x2122},
-    {"uacute", 0xFA},  {"ucirc", 0xFB},  {"ugrave", 0xF9}, {"uuml", 0xFC},   {"yen", 0xA5},
+    {"AElig", 0xC6},    {"Aacute", 0xC1},  {"Agrave", 0xC0},   {"Auml", 0xC4},    {"Ccedil", 0xC7},
+    {"Eacute", 0xC9},   {"Egrave", 0xC8},  {"Iacute", 0xCD},   {"Ntilde", 0xD1},  {"Oacute", 0xD3},
+    {"Ouml", 0xD6},     {"Uacute", 0xDA},  {"Uuml", 0xDC},     {"aacute", 0xE1},  {"acirc", 0xE2},
+    {"aelig", 0xE6},    {"agrave", 0xE0},  {"amp", '&'},       {"apos", '\''},    {"aring", 0xE5},
+    {"atilde", 0xE3},   {"auml", 0xE4},    {"bull", 0x2022},   {"ccedil", 0xE7},  {"cent", 0xA2},
+    {"copy", 0xA9},     {"deg", 0xB0},     {"eacute", 0xE9},   {"ecirc", 0xEA},   {"egrave", 0xE8},
+    {"emsp", 0x2003},   {"ensp", 0x2002},  {"euml", 0xEB},     {"euro", 0x20AC},  {"gt", '>'},
+    {"hellip", 0x2026}, {"iacute", 0xED},  {"icirc", 0xEE},    {"iuml", 0xEF},    {"laquo", 0xAB},
+    {"ldquo", 0x201C},  {"lsquo", 0x2018}, {"lt", '<'},        {"mdash", 0x2014}, {"middot", 0xB7},
+    {"nbsp", 0xA0},     {"ndash", 0x2013}, {"ntilde", 0xF1},   {"oacute", 0xF3},  {"ocirc", 0xF4},
+    {"oslash", 0xF8},   {"otilde", 0xF5},  {"ouml", 0xF6},     {"pound", 0xA3},   {"quot", '"'},
+    {"raquo", 0xBB},    {"rdquo", 0x201D}, {"reg", 0xAE},      {"rsquo", 0x2019}, {"sbquo", 0x201A},
+    {"shy", 0xAD},      {"szlig", 0xDF},   {"thinsp", 0x2009}, {"times", 0xD7},   {"trade", 0x2122},
+    {"uacute", 0xFA},   {"ucirc", 0xFB},   {"ugrave", 0xF9},   {"uuml", 0xFC},    {"yen", 0xA5},
     {"zwnj", 0x200C},
 };
 
@@ -50,9 +50,12 @@ char32_t parse_numeric_reference(std::string_view digits) {
   std::uint32_t value = 0;
   for (char c : digits) {
     int digit = -1;
-    if (c >= '0' && c <= '9') digit = c - '0';
-    else if (base == 16 && c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-    else if (base == 16 && c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+      digit = c - '0';
+    else if (base == 16 && c >= 'a' && c <= 'f')
+      digit = c - 'a' + 10;
+    else if (base == 16 && c >= 'A' && c <= 'F')
+      digit = c - 'A' + 10;
     if (digit < 0) return 0;
     value = value * static_cast<std::uint32_t>(base) + static_cast<std::uint32_t>(digit);
   }

@@ -1,7 +1,7 @@
 #include "shared/text/normalize.hpp"
 
-#include <cstdlib>
 #include <utf8proc.h>
+#include <cstdlib>
 
 #include "shared/text/utf8.hpp"
 
@@ -17,11 +17,32 @@ bool is_ascii(std::string_view s) {
 // Glyphs used as list bullets in postings; each starts a new list item.
 bool is_bullet(char32_t cp) {
   switch (cp) {
-    case U'\u2022': case U'\u2023': case U'\u2043': case U'\u2219': case U'\u25AA': case U'\u25AB':
-    case U'\u25CF': case U'\u25CB': case U'\u25E6': case U'\u25A0': case U'\u25A1': case U'\u25BA':
-    case U'\u25B8': case U'\u27A2': case U'\u27A4': case U'\u2794': case U'\u2192': case U'\u2713':
-    case U'\u2714': case U'\u2705': case U'\u2605': case U'\u2606': case U'\u29BF': case U'\u2756':
-    case U'\u00B7': case U'\u30FB':
+    case U'\u2022':
+    case U'\u2023':
+    case U'\u2043':
+    case U'\u2219':
+    case U'\u25AA':
+    case U'\u25AB':
+    case U'\u25CF':
+    case U'\u25CB':
+    case U'\u25E6':
+    case U'\u25A0':
+    case U'\u25A1':
+    case U'\u25BA':
+    case U'\u25B8':
+    case U'\u27A2':
+    case U'\u27A4':
+    case U'\u2794':
+    case U'\u2192':
+    case U'\u2713':
+    case U'\u2714':
+    case U'\u2705':
+    case U'\u2605':
+    case U'\u2606':
+    case U'\u29BF':
+    case U'\u2756':
+    case U'\u00B7':
+    case U'\u30FB':
       return true;
     default:
       return false;
@@ -33,7 +54,8 @@ char32_t lump(char32_t cp) {
   if (cp == U'\u00A0' || cp == U'\u202F' || cp == U'\u2007' || (cp >= U'\u2000' && cp <= U'\u200A') ||
       cp == U'\u3000' || cp == U'\t' || cp == U'\f' || cp == U'\v')
     return U' ';
-  if ((cp >= U'\u2010' && cp <= U'\u2015') || cp == U'\u2212' || cp == U'\uFE63' || cp == U'\uFF0D') return U'-';
+  if ((cp >= U'\u2010' && cp <= U'\u2015') || cp == U'\u2212' || cp == U'\uFE63' || cp == U'\uFF0D')
+    return U'-';
   if (cp == U'\u2018' || cp == U'\u2019' || cp == U'\u201A' || cp == U'\u201B' || cp == U'\u2032' ||
       cp == U'\u00B4' || cp == U'\u0060')
     return U'\'';
@@ -62,8 +84,8 @@ std::string fold(std::string_view input) {
   std::string clean = sanitize_utf8(input);
   utf8proc_uint8_t* mapped = nullptr;
   const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-                                                      UTF8PROC_LUMP | UTF8PROC_IGNORE);
+                                                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_LUMP |
+                                                      UTF8PROC_IGNORE);
   utf8proc_ssize_t length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(clean.data()),
                                          static_cast<utf8proc_ssize_t>(clean.size()), &mapped, options);
   if (length < 0) {  // only on allocation failure, since the input is valid UTF-8
@@ -81,8 +103,10 @@ std::string clean_text(std::string_view s) {
   bool pending_space = false;
   int pending_newlines = 0;
   auto emit = [&](char32_t cp) {
-    if (pending_newlines > 0 && !out.empty()) out.append(pending_newlines > 1 ? "\n\n" : "\n");
-    else if (pending_space && !out.empty() && out.back() != '\n') out.push_back(' ');
+    if (pending_newlines > 0 && !out.empty())
+      out.append(pending_newlines > 1 ? "\n\n" : "\n");
+    else if (pending_space && !out.empty() && out.back() != '\n')
+      out.push_back(' ');
     pending_space = false;
     pending_newlines = 0;
     append_utf8(out, cp);

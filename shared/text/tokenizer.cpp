@@ -23,24 +23,43 @@ Classified classify(char32_t cp) {
     if (c >= 'A' && c <= 'Z') return {CharClass::word, true, false};
     if (c >= '0' && c <= '9') return {CharClass::word, false, true};
     switch (c) {
-      case '+': case '#': return {CharClass::plus_or_hash, false, false};
-      case '.': return {CharClass::dot, false, false};
-      case '&': return {CharClass::ampersand, false, false};
-      case '!': case '?': return {CharClass::sentence_end, false, false};
-      case ';': case '\n': case '\r': return {CharClass::line_end, false, false};
-      case ':': return {CharClass::colon, false, false};
-      default: return {CharClass::separator, false, false};
+      case '+':
+      case '#':
+        return {CharClass::plus_or_hash, false, false};
+      case '.':
+        return {CharClass::dot, false, false};
+      case '&':
+        return {CharClass::ampersand, false, false};
+      case '!':
+      case '?':
+        return {CharClass::sentence_end, false, false};
+      case ';':
+      case '\n':
+      case '\r':
+        return {CharClass::line_end, false, false};
+      case ':':
+        return {CharClass::colon, false, false};
+      default:
+        return {CharClass::separator, false, false};
     }
   }
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT:
       return {CharClass::word, true, false};
-    case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
       return {CharClass::word, false, false};
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
       return {CharClass::word, false, true};
-    case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
       return {CharClass::line_end, false, false};
     default:
       return {CharClass::separator, false, false};
@@ -77,12 +96,14 @@ class Tokenizer {
           break;
         case CharClass::plus_or_hash:
           // Kept only at the end of a word: "C++ " and "C#," but not "Python+Django".
-          if (in_token_ && !word_follows(i)) last_word_end_ = i;
-          else end_token();
+          if (in_token_ && !word_follows(i))
+            last_word_end_ = i;
+          else
+            end_token();
           break;
         case CharClass::dot:
           if (in_token_ && word_follows(i) && last_word_end_ == at) break;  // "node.js"
-          if (!in_token_ && word_follows(i) && leading_dot_allowed(at)) {  // ".NET"
+          if (!in_token_ && word_follows(i) && leading_dot_allowed(at)) {   // ".NET"
             start_token(at, false);
             break;
           }
@@ -125,7 +146,14 @@ class Tokenizer {
   bool leading_dot_allowed(std::size_t at) const {
     if (at == 0) return true;
     switch (text_[at - 1]) {
-      case ' ': case '\n': case '\t': case '(': case '/': case ',': case '"': case '\'':
+      case ' ':
+      case '\n':
+      case '\t':
+      case '(':
+      case '/':
+      case ',':
+      case '"':
+      case '\'':
         return true;
       default:
         return false;

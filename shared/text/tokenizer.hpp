@@ -15,10 +15,10 @@
 namespace joblens::text {
 
 struct Token {
-  std::uint32_t begin = 0, end = 0;          // byte offsets in the source text
+  std::uint32_t begin = 0, end = 0;            // byte offsets in the source text
   std::uint32_t fold_begin = 0, fold_end = 0;  // offsets of the folded form in TokenizedText::folded
-  std::uint32_t sentence = 0;                // index into TokenizedText::sentences
-  bool capitalized = false;                  // first character is an uppercase letter in the source
+  std::uint32_t sentence = 0;                  // index into TokenizedText::sentences
+  bool capitalized = false;                    // first character is an uppercase letter in the source
   bool has_digit = false;
 };
 

@@ -1,7 +1,7 @@
 #include "shared/text/utf8.hpp"
 
-#include <iterator>
 #include <utf8cpp/utf8.h>
+#include <iterator>
 
 #include "shared/text/normalize.hpp"
 

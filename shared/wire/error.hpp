@@ -12,18 +12,18 @@
 namespace joblens {
 
 // X(name, number, one-line meaning)
-#define JOBLENS_ERROR_CODES(X)                                                        \
-  X(ok, 0, "no error")                                                                \
-  X(invalid_json, 1001, "the input is not valid JSON")                                \
-  X(invalid_utf8, 1002, "the input is not valid UTF-8")                               \
-  X(missing_field, 1003, "a required field is missing")                               \
-  X(wrong_type, 1004, "a field has the wrong type")                                   \
-  X(invalid_value, 1005, "a field has a value outside what is allowed")               \
-  X(too_large, 1006, "the input is larger than the limit")                            \
-  X(empty_input, 1007, "the input is empty")                                          \
-  X(taxonomy_invalid, 1101, "the skills taxonomy data is malformed")                  \
-  X(io_error, 1201, "a file could not be read or written")                            \
-  X(usage, 1202, "the command line is wrong")                                         \
+#define JOBLENS_ERROR_CODES(X)                                          \
+  X(ok, 0, "no error")                                                  \
+  X(invalid_json, 1001, "the input is not valid JSON")                  \
+  X(invalid_utf8, 1002, "the input is not valid UTF-8")                 \
+  X(missing_field, 1003, "a required field is missing")                 \
+  X(wrong_type, 1004, "a field has the wrong type")                     \
+  X(invalid_value, 1005, "a field has a value outside what is allowed") \
+  X(too_large, 1006, "the input is larger than the limit")              \
+  X(empty_input, 1007, "the input is empty")                            \
+  X(taxonomy_invalid, 1101, "the skills taxonomy data is malformed")    \
+  X(io_error, 1201, "a file could not be read or written")              \
+  X(usage, 1202, "the command line is wrong")                           \
   X(internal, 1999, "an unexpected internal error")
 
 enum class ErrorCode : int {
@@ -43,7 +43,7 @@ struct Error {
 template <typename T>
 class Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor): reads naturally
+  Result(T value) : state_(std::move(value)) {}      // NOLINT(google-explicit-constructor): reads naturally
   Result(Error error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return std::holds_alternative<T>(state_); }

@@ -7,13 +7,15 @@ using json = nlohmann::ordered_json;
 json to_json(const ScoreResult& r) {
   json skills = json::array();
   for (const auto& s : r.skills) {
-    json j{{"name", s.name}, {"category", s.category}, {"requirement", s.requirement}, {"matched", s.matched}};
+    json j{
+        {"name", s.name}, {"category", s.category}, {"requirement", s.requirement}, {"matched", s.matched}};
     j["min_years"] = s.min_years ? json(*s.min_years) : json(nullptr);
     skills.push_back(std::move(j));
   }
   json parts = json::object();
   for (const auto& p : r.parts)
-    parts[p.name] = {{"fit", p.fit ? json(*p.fit) : json(nullptr)}, {"weight", p.weight}, {"detail", p.detail}};
+    parts[p.name] = {
+        {"fit", p.fit ? json(*p.fit) : json(nullptr)}, {"weight", p.weight}, {"detail", p.detail}};
   json salary = nullptr;
   if (r.salary)
     salary = {{"min", r.salary->min},

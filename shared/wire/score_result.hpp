@@ -18,10 +18,10 @@ struct FoundSkillView {
 };
 
 struct FitPart {
-  std::string name;          // skills, title, location, seniority, salary, years
+  std::string name;           // skills, title, location, seniority, salary, years
   std::optional<double> fit;  // 0..1, or none when the posting does not say
   double weight = 0;
-  std::string detail;        // one sentence for the panel
+  std::string detail;  // one sentence for the panel
 };
 
 struct SalaryView {
@@ -34,20 +34,20 @@ struct SalaryView {
 struct ScoreResult {
   std::string id;
   int score = 0;
-  std::vector<std::string> job_skills;            // canonical names, in order of first mention
-  std::vector<std::string> matched_skills;        // job skills the profile has (directly or implied)
-  std::vector<std::string> missing_skills;        // job skills the profile lacks, required first
+  std::vector<std::string> job_skills;      // canonical names, in order of first mention
+  std::vector<std::string> matched_skills;  // job skills the profile has (directly or implied)
+  std::vector<std::string> missing_skills;  // job skills the profile lacks, required first
   std::vector<std::string> missing_required;
   std::vector<std::string> missing_nice_to_have;
-  std::vector<FoundSkillView> skills;             // the same, with category, requirement and years
-  std::vector<std::string> reasons;               // full explanation, most important first
-  std::string badge;                              // one line for a badge tooltip
+  std::vector<FoundSkillView> skills;  // the same, with category, requirement and years
+  std::vector<std::string> reasons;    // full explanation, most important first
+  std::string badge;                   // one line for a badge tooltip
   std::vector<FitPart> parts;
   std::string seniority, workplace, employment_type;
   std::optional<int> years_min;
   std::optional<SalaryView> salary;
   std::string city, region, country;
-  bool capped = false;                            // a deal-breaker capped the score
+  bool capped = false;  // a deal-breaker capped the score
 };
 
 // Keys in the documented order (ordered_json), so the CLI's lines read id, score, job_skills, ...

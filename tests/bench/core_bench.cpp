@@ -56,7 +56,8 @@ int main() {
     if (auto job = model::job_from_json(*j)) jobs.push_back(std::move(job).value());
   }
   std::ifstream profile_in(JOBLENS_SOURCE_DIR "/examples/profile.json");
-  const std::string profile_text((std::istreambuf_iterator<char>(profile_in)), std::istreambuf_iterator<char>());
+  const std::string profile_text((std::istreambuf_iterator<char>(profile_in)),
+                                 std::istreambuf_iterator<char>());
   auto profile_json = model::parse_json(profile_text);
   auto engine = Engine::create();
   if (jobs.empty() || !profile_json || !engine) {
@@ -81,13 +82,16 @@ int main() {
   const Engine& e = **engine;
   const std::string megabyte = text::clean_text(corpus_text(jobs, 1 << 20));
   std::vector<std::string> kilobytes;
-  for (int i = 0; i < 1000; ++i) kilobytes.push_back(text::clean_text(corpus_text(jobs, 1024, static_cast<std::size_t>(i))));
-  const double one_mb_s = median_seconds(7, [&](int) { checksum += static_cast<long>(e.extractor().extract(megabyte).skills.size()); });
+  for (int i = 0; i < 1000; ++i)
+    kilobytes.push_back(text::clean_text(corpus_text(jobs, 1024, static_cast<std::size_t>(i))));
+  const double one_mb_s = median_seconds(
+      7, [&](int) { checksum += static_cast<long>(e.extractor().extract(megabyte).skills.size()); });
   const double many_kb_s = median_seconds(7, [&](int) {
     for (const auto& t : kilobytes) checksum += static_cast<long>(e.extractor().extract(t).skills.size());
   });
   std::printf("extract_mb_s: %.1f MB/s\n", static_cast<double>(megabyte.size()) / one_mb_s / 1e6);
-  std::printf("linearity_ratio: %.3f ratio\n", one_mb_s / many_kb_s * (1000.0 * 1024 / static_cast<double>(megabyte.size())));
+  std::printf("linearity_ratio: %.3f ratio\n",
+              one_mb_s / many_kb_s * (1000.0 * 1024 / static_cast<double>(megabyte.size())));
   std::fprintf(stderr, "(checksum %ld)\n", checksum);
   return 0;
 }

@@ -73,7 +73,8 @@ TEST_CASE("corpus: skills precision and recall, and parsed fields, reach 0.9") {
     auto check = [&](Tally& tally, const char* field, const std::string& got) {
       const std::string want = expected[field].get<std::string>();
       tally.add(got == want);
-      if (got != want) std::printf("  %s: %s is %s, expected %s\n", job->id.c_str(), field, got.c_str(), want.c_str());
+      if (got != want)
+        std::printf("  %s: %s is %s, expected %s\n", job->id.c_str(), field, got.c_str(), want.c_str());
     };
     check(seniority, "seniority", std::string(parse::to_string(analysis.seniority)));
     check(workplace, "workplace", std::string(parse::to_string(analysis.workplace)));
@@ -86,21 +87,25 @@ TEST_CASE("corpus: skills precision and recall, and parsed fields, reach 0.9") {
                   std::abs(analysis.salary->yearly_min - want_salary["yearly_min"].get<double>()) < 1 &&
                   std::abs(analysis.salary->yearly_max - want_salary["yearly_max"].get<double>()) < 1;
     }
-    if (!salary_ok) std::printf("  %s: salary differs from %s\n", job->id.c_str(), want_salary.dump().c_str());
+    if (!salary_ok)
+      std::printf("  %s: salary differs from %s\n", job->id.c_str(), want_salary.dump().c_str());
     salary.add(salary_ok);
 
     const auto& want_years = expected["years_min"];
     const bool years_ok = want_years.is_null() ? !analysis.extraction.years_min
                                                : analysis.extraction.years_min == want_years.get<int>();
-    if (!years_ok) std::printf("  %s: years_min differs from %s\n", job->id.c_str(), want_years.dump().c_str());
+    if (!years_ok)
+      std::printf("  %s: years_min differs from %s\n", job->id.c_str(), want_years.dump().c_str());
     years.add(years_ok);
   }
   const double precision = found_total ? static_cast<double>(true_positive) / found_total : 0;
   const double recall = expected_total ? static_cast<double>(true_positive) / expected_total : 0;
   std::printf("corpus: %d postings, %ld expected skills, %ld found\n", postings, expected_total, found_total);
   std::printf("corpus.skill_precision: %.3f\ncorpus.skill_recall: %.3f\n", precision, recall);
-  std::printf("corpus.requirement_accuracy: %.3f\ncorpus.seniority_accuracy: %.3f\n", requirement.rate(), seniority.rate());
-  std::printf("corpus.workplace_accuracy: %.3f\ncorpus.employment_type_accuracy: %.3f\n", workplace.rate(), employment.rate());
+  std::printf("corpus.requirement_accuracy: %.3f\ncorpus.seniority_accuracy: %.3f\n", requirement.rate(),
+              seniority.rate());
+  std::printf("corpus.workplace_accuracy: %.3f\ncorpus.employment_type_accuracy: %.3f\n", workplace.rate(),
+              employment.rate());
   std::printf("corpus.salary_accuracy: %.3f\ncorpus.years_accuracy: %.3f\n", salary.rate(), years.rate());
   CHECK(postings >= 40);
   CHECK(precision >= 0.9);

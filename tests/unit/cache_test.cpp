@@ -34,8 +34,8 @@ TEST_CASE("cache: hit, miss, LRU eviction and TTL") {
 }
 
 TEST_CASE("cache: the key changes with the profile version and every job field") {
-  joblens::model::Job job{"1", "Data Engineer", "Acme", "Lisbon", "Python and SQL", std::nullopt, std::nullopt,
-                          std::nullopt, std::nullopt};
+  joblens::model::Job job{"1",          "Data Engineer", "Acme",       "Lisbon",    "Python and SQL",
+                          std::nullopt, std::nullopt,    std::nullopt, std::nullopt};
   const auto base = score_key("v1", job);
   CHECK(score_key("v1", job) == base);
   CHECK(score_key("v2", job) != base);

@@ -59,7 +59,8 @@ TEST_CASE("json: wrong types and bad values are coded errors naming the field") 
 }
 
 TEST_CASE("json: jobs need id, title, company, location and description") {
-  auto ok = parse_json(R"({"id": 4012345678, "title": "T", "company": "C", "location": "L", "description": "D",
+  auto ok =
+      parse_json(R"({"id": 4012345678, "title": "T", "company": "C", "location": "L", "description": "D",
                           "salary": "$120K/yr", "url": "https://example.test/1", "extra": 1})");
   REQUIRE(ok.ok());
   auto job = job_from_json(*ok);
@@ -70,7 +71,8 @@ TEST_CASE("json: jobs need id, title, company, location and description") {
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.error().code == ErrorCode::missing_field);
   CHECK(missing.error().message.find("description") != std::string::npos);
-  auto wrong = job_from_json(*parse_json(R"({"id": "1", "title": 5, "company": "C", "location": "L", "description": ""})"));
+  auto wrong = job_from_json(
+      *parse_json(R"({"id": "1", "title": 5, "company": "C", "location": "L", "description": ""})"));
   REQUIRE_FALSE(wrong.ok());
   CHECK(wrong.error().code == ErrorCode::wrong_type);
 }
@@ -78,7 +80,8 @@ TEST_CASE("json: jobs need id, title, company, location and description") {
 TEST_CASE("json: malformed text, bad UTF-8 and deep nesting are rejected without a crash") {
   CHECK(parse_json("{\"a\": ").error().code == ErrorCode::invalid_json);
   CHECK(parse_json("{\"a\": \"\xFF\"}").error().code == ErrorCode::invalid_utf8);
-  CHECK(parse_json(std::string(10000, '[') + std::string(10000, ']')).error().code == ErrorCode::invalid_json);
+  CHECK(parse_json(std::string(10000, '[') + std::string(10000, ']')).error().code ==
+        ErrorCode::invalid_json);
   CHECK(parse_json("").error().code == ErrorCode::invalid_json);
   CHECK(parse_json(R"({"s": "[[[[ not nesting ]]]"})").ok());
 }

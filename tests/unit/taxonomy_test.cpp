@@ -52,7 +52,8 @@ TEST_CASE("taxonomy: malformed data is an error naming file and line") {
   };
   const Case cases[] = {
       {"React\n", "test.txt:1: a skill before the `# category:` line"},
-      {"# category: x\nReact | aka: JS\nJavaScript | aka: JS\n", "test.txt:3: `JS` is already defined at test.txt:2"},
+      {"# category: x\nReact | aka: JS\nJavaScript | aka: JS\n",
+       "test.txt:3: `JS` is already defined at test.txt:2"},
       {"# category: x\nReact | implies: Nothing\n", "test.txt:2: implies unknown skill `Nothing`"},
       {"# category: x\nA | implies: B\nB | implies: A\n", "cycle"},
       {"# category: x\nA | color: red\n", "test.txt:2: unknown field `color`"},
@@ -74,9 +75,9 @@ TEST_CASE("taxonomy: the built-in taxonomy is large, varied and well-formed") {
   CHECK(t->size() >= 1500);
   std::map<std::string, int> per_category;
   for (const auto& s : t->skills()) ++per_category[s.category];
-  for (const char* category : {"programming_languages", "software", "data", "cloud_devops", "security", "design",
-                               "product", "marketing", "sales", "finance", "hr", "healthcare", "operations",
-                               "languages"}) {
+  for (const char* category :
+       {"programming_languages", "software", "data", "cloud_devops", "security", "design", "product",
+        "marketing", "sales", "finance", "hr", "healthcare", "operations", "languages"}) {
     CAPTURE(category);
     CHECK(per_category[category] >= 10);
   }

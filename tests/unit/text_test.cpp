@@ -11,15 +11,18 @@ TEST_CASE("text: fold lowercases, strips diacritics and lumps punctuation") {
   CHECK(fold("Résumé CAFÉ") == "resume cafe");
   CHECK(fold("Straße") == "strasse");
   CHECK(fold("São Paulo") == "sao paulo");
-  CHECK(fold("3\xE2\x80\x93" "5 years") == "3-5 years");            // en dash
-  CHECK(fold("it\xE2\x80\x99s") == "it's");                          // right single quote
-  CHECK(fold("a\xC2\xA0" "b") == "a b");                             // no-break space
-  CHECK(fold(std::string("bad \xFF byte")).find("bad") == 0);       // ill-formed input is survived
+  CHECK(fold("3\xE2\x80\x93"
+             "5 years") == "3-5 years");     // en dash
+  CHECK(fold("it\xE2\x80\x99s") == "it's");  // right single quote
+  CHECK(fold("a\xC2\xA0"
+             "b") == "a b");                                   // no-break space
+  CHECK(fold(std::string("bad \xFF byte")).find("bad") == 0);  // ill-formed input is survived
 }
 
 TEST_CASE("text: HTML entities") {
   CHECK(named_entities_sorted());
-  CHECK(decode_html_entities("R&amp;D &ndash; C&#43;&#43; &#x2022; caf&eacute;") == "R&D \xE2\x80\x93 C++ \xE2\x80\xA2 caf\xC3\xA9");
+  CHECK(decode_html_entities("R&amp;D &ndash; C&#43;&#43; &#x2022; caf&eacute;") ==
+        "R&D \xE2\x80\x93 C++ \xE2\x80\xA2 caf\xC3\xA9");
   CHECK(decode_html_entities("AT&T &unknown; &#0; &") == "AT&T &unknown; &#0; &");
   CHECK(decode_html_entities("soft&shy;ware") == "software");
 }
@@ -33,18 +36,21 @@ TEST_CASE("text: clean_text turns bullets into lines and collapses spaces") {
 TEST_CASE("text: UTF-8 validation") {
   CHECK(is_valid_utf8("plain"));
   CHECK(is_valid_utf8("\xE2\x82\xAC"));
-  CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
-  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
-  CHECK_FALSE(is_valid_utf8("\xE2\x82"));          // truncated
-  CHECK(sanitize_utf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+  CHECK_FALSE(is_valid_utf8("\xC0\xAF"));      // overlong '/'
+  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));  // surrogate
+  CHECK_FALSE(is_valid_utf8("\xE2\x82"));      // truncated
+  CHECK(sanitize_utf8("a\xFF"
+                      "b") ==
+        "a\xEF\xBF\xBD"
+        "b");
 }
 
 TEST_CASE("text: tokenizer keeps C++, C#, Node.js, .NET and R&D whole") {
   const auto t = tokenize("We use C++, C#/.NET and Node.js. R&D at AT&T; Python+Django!");
   std::vector<std::string> words;
   for (std::size_t i = 0; i < t.tokens.size(); ++i) words.emplace_back(t.folded_token(i));
-  CHECK(words == std::vector<std::string>{"we", "use", "c++", "c#", ".net", "and", "node.js", "r&d", "at", "at&t",
-                                          "python", "django"});
+  CHECK(words == std::vector<std::string>{"we", "use", "c++", "c#", ".net", "and", "node.js", "r&d", "at",
+                                          "at&t", "python", "django"});
   REQUIRE(t.sentences.size() == 3);
   CHECK(t.tokens[2].capitalized);
   CHECK_FALSE(t.tokens[0].capitalized == false);
