@@ -113,6 +113,17 @@ std::string clean_text(std::string_view s) {
   };
   std::size_t i = 0;
   while (i < decoded.size()) {
+    const auto byte = static_cast<unsigned char>(decoded[i]);
+    // ASCII letters and digits, most of any posting, skip decoding and lumping.
+    if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9')) {
+      if (pending_newlines || pending_space) {
+        emit(byte);
+      } else {
+        out.push_back(static_cast<char>(byte));
+      }
+      ++i;
+      continue;
+    }
     char32_t cp = next_code_point(decoded, i);
     if (is_invisible(cp)) continue;
     if (is_bullet(cp)) cp = U'\n';
