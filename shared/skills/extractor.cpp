@@ -18,10 +18,15 @@ struct Hit {
   std::uint32_t index;       // alias or cue index
 };
 
-// Keeps the leftmost-longest hits that do not overlap ("Spring Boot" over "Spring").
-std::vector<Hit> leftmost_longest(std::vector<Hit> hits) {
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-    return a.first != b.first ? a.first < b.first : (a.end - a.first) > (b.end - b.first);
+// Keeps the leftmost-longest hits that do not overlap ("Spring Boot" over "Spring"). Between hits of
+// the same words, `preferred` decides (a skill over a veto phrase), then the index: never left to sort.
+template <typename Preferred>
+std::vector<Hit> leftmost_longest(std::vector<Hit> hits, Preferred preferred) {
+  std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
+    if (a.first != b.first) return a.first < b.first;
+    if (a.end != b.end) return a.end > b.end;
+    if (preferred(a) != preferred(b)) return preferred(a);
+    return a.index < b.index;
   });
   std::vector<Hit> kept;
   std::uint32_t covered_until = 0;
@@ -92,7 +97,7 @@ Extraction Extractor::extract(std::string_view text, bool first_line_is_title) c
     else
       requirement_cue_hits.push_back({first, end, payload & ~kCueFlag});
   });
-  for (const Hit& h : leftmost_longest(std::move(requirement_cue_hits))) {
+  for (const Hit& h : leftmost_longest(std::move(requirement_cue_hits), [](const Hit&) { return true; })) {
     SentenceState& s = sentences[tt.tokens[h.first].sentence];
     switch (cues[h.index].kind) {
       case CueKind::required:
@@ -110,7 +115,8 @@ Extraction Extractor::extract(std::string_view text, bool first_line_is_title) c
   // Unambiguous skills first: they are the context that ambiguous names need.
   const auto& aliases = taxonomy_->aliases();
   std::vector<Hit> accepted, ambiguous;
-  for (const Hit& h : leftmost_longest(std::move(phrase_hits))) {
+  auto is_skill = [&](const Hit& h) { return !aliases[h.index].veto; };
+  for (const Hit& h : leftmost_longest(std::move(phrase_hits), is_skill)) {
     const Alias& alias = aliases[h.index];
     if (alias.veto) continue;
     if (!alias.ambiguous) {

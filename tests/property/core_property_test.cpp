@@ -8,22 +8,15 @@
 #include <string>
 
 #include "shared/engine/engine.hpp"
+#include "tests/test_engine.hpp"
 #include "shared/model/json_io.hpp"
 #include "shared/text/normalize.hpp"
 #include "shared/text/tokenizer.hpp"
 
 using namespace joblens;
+using joblens::testing::engine;
 
 namespace {
-
-const Engine& engine() {
-  static const std::unique_ptr<Engine> e = [] {
-    auto created = Engine::create();
-    REQUIRE(created.ok());
-    return std::move(created).value();
-  }();
-  return *e;
-}
 
 constexpr const char* kSeedText =
     "Senior Backend Engineer (m/w/d) — Remote\nRequirements:\n• 5+ years of Go, C++ and C# / .NET\n"

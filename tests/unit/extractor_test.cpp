@@ -4,20 +4,12 @@
 #include <memory>
 
 #include "shared/engine/engine.hpp"
+#include "tests/test_engine.hpp"
 
 using namespace joblens;
+using joblens::testing::engine;
 
 namespace {
-
-// The built-in engine, built once for all tests of this file.
-const Engine& engine() {
-  static const std::unique_ptr<Engine> e = [] {
-    auto created = Engine::create();
-    REQUIRE_MESSAGE(created.ok(), (created.ok() ? "" : created.error().message));
-    return std::move(created).value();
-  }();
-  return *e;
-}
 
 struct Found {
   std::string requirement;

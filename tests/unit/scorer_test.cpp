@@ -3,20 +3,13 @@
 #include <memory>
 
 #include "shared/engine/engine.hpp"
+#include "tests/test_engine.hpp"
 #include "shared/model/json_io.hpp"
 
 using namespace joblens;
+using joblens::testing::engine;
 
 namespace {
-
-const Engine& engine() {
-  static const std::unique_ptr<Engine> e = [] {
-    auto created = Engine::create();
-    REQUIRE(created.ok());
-    return std::move(created).value();
-  }();
-  return *e;
-}
 
 model::Profile ana() {
   auto j = model::parse_json(R"({
