@@ -80,7 +80,7 @@ Extraction Extractor::extract(std::string_view text, bool first_line_is_title) c
   std::vector<std::uint8_t> restart(n);
   for (std::size_t i = 0; i < n; ++i) {
     ids[i] = matcher_.token_id(tt.folded_token(i));
-    restart[i] = i == 0 || tt.tokens[i].sentence != tt.tokens[i - 1].sentence;
+    restart[i] = i == 0 || tt.tokens[i].sentence != tt.tokens[i - 1].sentence || tt.tokens[i].after_comma;
   }
 
   std::vector<Hit> phrase_hits, requirement_cue_hits;

@@ -8,7 +8,7 @@
 namespace joblens::text {
 namespace {
 
-enum class CharClass { word, separator, plus_or_hash, dot, ampersand, sentence_end, line_end, colon };
+enum class CharClass { word, separator, comma, plus_or_hash, dot, ampersand, sentence_end, line_end, colon };
 
 struct Classified {
   CharClass cls;
@@ -126,6 +126,10 @@ class Tokenizer {
           end_token();
           last_colon_ = at;
           break;
+        case CharClass::comma:
+          end_token();
+          comma_pending_ = true;
+          break;
         case CharClass::separator:
           end_token();
           break;
@@ -182,6 +186,8 @@ class Tokenizer {
     t.end = static_cast<std::uint32_t>(end);
     t.capitalized = token_upper_;
     t.has_digit = token_has_digit_;
+    t.after_comma = comma_pending_;
+    comma_pending_ = false;
     t.sentence = static_cast<std::uint32_t>(out_.sentences.size());
     t.fold_begin = static_cast<std::uint32_t>(out_.folded.size());
     append_folded(text_.substr(token_begin_, end - token_begin_));
@@ -230,6 +236,7 @@ class Tokenizer {
   std::size_t sentence_first_token_ = 0;
   std::size_t last_colon_ = npos;
   bool at_line_start_ = true;
+  bool comma_pending_ = false;
 };
 
 }  // namespace

@@ -4,7 +4,8 @@
 // A token is a run of letters and digits. '+' and '#' stay at the end of a word ("C++", "C#", "F#"),
 // '.' stays between word characters or before one at the start ("Node.js", "ASP.NET", ".NET"), '&'
 // stays between word characters ("R&D", "P&L"). Everything else separates words. Sentences end at a
-// line break, at ';', and at '.', '!' or '?' followed by a space or the end.
+// line break, at ';', and at '.', '!' or '?' followed by a space or the end. A comma, bracket or '|'
+// between two tokens is remembered: no phrase spans it ("Azure, SQL Server" is not "Azure SQL").
 #pragma once
 
 #include <cstdint>
@@ -20,6 +21,7 @@ struct Token {
   std::uint32_t sentence = 0;                  // index into TokenizedText::sentences
   bool capitalized = false;                    // first character is an uppercase letter in the source
   bool has_digit = false;
+  bool after_comma = false;  // a comma, bracket or '|' separates it from the previous token
 };
 
 struct Sentence {

@@ -49,6 +49,13 @@ TEST_CASE("extractor: the longest alias wins and veto phrases cancel") {
   CHECK(market.count("R") == 0);
 }
 
+TEST_CASE("extractor: no phrase spans a comma or a bracket") {
+  const auto found = skills_in("Cloud: Azure, SQL Server and Docker (Kubernetes).");
+  CHECK(found.count("Microsoft SQL Server") == 1);
+  CHECK(found.count("Microsoft Azure") == 1);
+  CHECK(found.count("Kubernetes") == 1);
+}
+
 TEST_CASE("extractor: ambiguous short names need case and context") {
   CHECK(skills_in("Backend services written in Go and Rust, deployed with Docker.").count("Go") == 1);
   CHECK(skills_in("Backend services written in Go and Rust, deployed with Docker.").count("Rust") == 1);
