@@ -42,6 +42,9 @@ std::uint8_t domain_bit(Domain d) { return static_cast<std::uint8_t>(1u << stati
 
 // Words that announce a years-of-experience requirement; sentences without one skip the years parser.
 bool is_years_word(std::string_view folded) {
+  // Called for every word: a cheap filter on length and first letter before the comparisons.
+  if (folded.size() < 2 || folded.size() > 6) return false;
+  if (folded[0] != 'y' && folded[0] != 'j' && folded[0] != 'a') return false;
   static constexpr std::array<std::string_view, 14> kWords{"year",   "years", "yrs",    "yr",   "jahre",
                                                            "jahren", "ans",   "annees", "anos", "anni",
                                                            "jaar",   "jaren", "ano",    "anno"};
@@ -226,16 +229,18 @@ Extraction Extractor::extract(std::string_view text, bool first_line_is_title) c
   Extraction out;
   out.years_min = general_min ? general_min : attached_min;
   out.years_max = general_min ? general_max : std::nullopt;
-  std::vector<std::int32_t> slot_of(taxonomy_->size(), -1);
   for (std::size_t h = 0; h < accepted.size(); ++h) {
     const SkillId id = aliases[accepted[h].index].skill;
     const Requirement requirement = requirement_at(accepted[h].first);
-    if (slot_of[id] < 0) {
-      slot_of[id] = static_cast<std::int32_t>(out.skills.size());
+    // A posting names tens of skills: a linear search beats clearing a table the taxonomy's size.
+    auto slot = std::find_if(out.skills.begin(), out.skills.end(),
+                             [&](const FoundSkill& f) { return f.skill == id; });
+    if (slot == out.skills.end()) {
       out.skills.push_back(
           FoundSkill{id, requirement, years_of_hit[h], 0, tt.tokens[accepted[h].first].begin});
+      slot = out.skills.end() - 1;
     }
-    FoundSkill& found = out.skills[static_cast<std::size_t>(slot_of[id])];
+    FoundSkill& found = *slot;
     ++found.mentions;
     if (requirement == Requirement::required) found.requirement = Requirement::required;
     if (years_of_hit[h]) found.min_years = std::max(found.min_years.value_or(0), *years_of_hit[h]);

@@ -36,6 +36,21 @@ void PhraseMatcher::build() {
     nodes_[n].payload_end = static_cast<std::uint32_t>(payloads_.size());
     nodes_[n].has_payload = !pending_payloads_[n].empty();
   }
+  words_.assign(vocabulary_.size(), Word{});
+  std::size_t capacity = 16;
+  while (capacity < vocabulary_.size() * 2) capacity *= 2;
+  slots_.assign(capacity, 0);
+  slot_mask_ = capacity - 1;
+  for (const auto& [token, id] : vocabulary_) {
+    const std::uint64_t hash = XXH3_64bits(token.data(), token.size());
+    words_[id] =
+        Word{hash, static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint32_t>(token.size())};
+    pool_ += token;
+    std::size_t at = hash & slot_mask_;
+    while (slots_[at] != 0) at = (at + 1) & slot_mask_;
+    slots_[at] = id + 1;
+  }
+
   root_next_.assign(vocabulary_.size(), 0);
   for (const auto& [id, node] : nodes_[0].next) root_next_[id] = node;
 
@@ -57,6 +72,7 @@ void PhraseMatcher::build() {
     }
   }
   pending_payloads_.clear();
+  vocabulary_.clear();
 }
 
 }  // namespace joblens::skills

@@ -5,6 +5,7 @@
 // works on token ids rather than bytes, which gives word boundaries for free.
 #pragma once
 
+#include <xxhash.h>
 #include <algorithm>
 #include <cstdint>
 #include <limits>
@@ -25,10 +26,17 @@ class PhraseMatcher {
   void add(std::span<const std::string> tokens, std::uint32_t payload);
   void build();
 
-  // The id of a folded token, or kUnknownToken when no phrase contains it.
+  // The id of a folded token, or kUnknownToken when no phrase contains it. Valid after build().
   std::uint32_t token_id(std::string_view folded) const {
-    auto it = vocabulary_.find(folded);
-    return it == vocabulary_.end() ? kUnknownToken : it->second;
+    if (slots_.empty()) return kUnknownToken;
+    const std::uint64_t hash = XXH3_64bits(folded.data(), folded.size());
+    for (std::size_t at = hash & slot_mask_;; at = (at + 1) & slot_mask_) {
+      const std::uint32_t slot = slots_[at];
+      if (slot == 0) return kUnknownToken;
+      const Word& word = words_[slot - 1];
+      if (word.hash == hash && std::string_view(pool_).substr(word.offset, word.length) == folded)
+        return slot - 1;
+    }
   }
 
   // Calls on_match(first_token, end_token, payload) for every occurrence of every phrase, in order of
@@ -83,11 +91,19 @@ class PhraseMatcher {
     }
   }
 
-  struct TransparentHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // The vocabulary while phrases are added; build() moves it into the flat table below.
+  std::unordered_map<std::string, std::uint32_t> vocabulary_;
+  // Open addressing over a power-of-two table, probed linearly: written here because one lookup per
+  // word of every posting is the hot path, and std::unordered_map's prime modulo and node chasing
+  // cost more than the rest of the lookup.
+  struct Word {
+    std::uint64_t hash;
+    std::uint32_t offset, length;  // in pool_
   };
-  std::unordered_map<std::string, std::uint32_t, TransparentHash, std::equal_to<>> vocabulary_;
+  std::string pool_;
+  std::vector<Word> words_;           // by token id
+  std::vector<std::uint32_t> slots_;  // token id + 1, or 0 for empty
+  std::size_t slot_mask_ = 0;
   std::vector<Node> nodes_{1};
   std::vector<std::uint32_t> root_next_;  // dense transitions of the root: most lookups end there
   std::vector<std::uint32_t> payloads_;

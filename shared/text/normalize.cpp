@@ -97,7 +97,8 @@ std::string fold(std::string_view input) {
 }
 
 std::string clean_text(std::string_view s) {
-  const std::string decoded = sanitize_utf8(decode_html_entities(s));
+  std::string decoded = decode_html_entities(s);
+  if (!is_valid_utf8(decoded)) decoded = sanitize_utf8(decoded);
   std::string out;
   out.reserve(decoded.size());
   bool pending_space = false;
@@ -116,12 +117,18 @@ std::string clean_text(std::string_view s) {
     const auto byte = static_cast<unsigned char>(decoded[i]);
     // ASCII letters and digits, most of any posting, skip decoding and lumping.
     if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9')) {
-      if (pending_newlines || pending_space) {
+      if (pending_newlines || pending_space)
         emit(byte);
-      } else {
+      else
         out.push_back(static_cast<char>(byte));
+      std::size_t run = ++i;
+      while (run < decoded.size()) {
+        const auto b = static_cast<unsigned char>(decoded[run]);
+        if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && !(b >= '0' && b <= '9')) break;
+        ++run;
       }
-      ++i;
+      out.append(decoded, i, run - i);
+      i = run;
       continue;
     }
     char32_t cp = next_code_point(decoded, i);

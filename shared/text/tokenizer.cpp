@@ -92,6 +92,14 @@ class Tokenizer {
         case CharClass::word:
           if (!in_token_) start_token(at, c.upper);
           token_has_digit_ |= c.digit;
+          // Most of a posting is runs of ASCII letters: take them without classifying each one.
+          while (i < text_.size()) {
+            const auto b = static_cast<unsigned char>(text_[i]);
+            const bool digit = b >= '0' && b <= '9';
+            if (!digit && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) break;
+            token_has_digit_ |= digit;
+            ++i;
+          }
           last_word_end_ = i;
           break;
         case CharClass::plus_or_hash:
@@ -196,13 +204,18 @@ class Tokenizer {
   }
 
   void append_folded(std::string_view raw) {
+    const std::size_t start = out_.folded.size();
+    out_.folded.append(raw);
     bool ascii = true;
-    for (unsigned char c : raw) ascii &= c < 0x80;
-    if (!ascii) {
-      out_.folded += fold(raw);
-      return;
+    for (std::size_t k = start; k < out_.folded.size(); ++k) {
+      char& c = out_.folded[k];
+      ascii &= static_cast<unsigned char>(c) < 0x80;
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    for (char c : raw) out_.folded.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+    if (!ascii) {
+      out_.folded.resize(start);
+      out_.folded += fold(raw);
+    }
   }
 
   void end_sentence(std::size_t at, bool line_break) {
