@@ -36,7 +36,7 @@ wire::ScoreResult Engine::score(const model::Job& job, const match::ProfileView&
 
 wire::ScoreResult Engine::score_cached(const model::Job& job, const match::ProfileView& profile,
                                        std::int64_t now_ms) {
-  const std::uint64_t key = cache::score_key(profile.profile->version, job);
+  const std::uint64_t key = cache::score_key(profile.profile.version, job);
   if (const wire::ScoreResult* hit = cache_.get(key, now_ms)) return *hit;
   wire::ScoreResult result = score(job, profile);
   cache_.put(key, result, now_ms);

@@ -27,7 +27,7 @@ parse::Seniority seniority_from_years(double years) {
 
 ProfileView view_profile(const model::Profile& profile, const skills::Taxonomy& taxonomy) {
   ProfileView v;
-  v.profile = &profile;
+  v.profile = profile;
   auto add = [&](skills::SkillId id, std::optional<double> years) {
     auto [it, inserted] = v.skills.try_emplace(id, years);
     if (!inserted && years && (!it->second || *it->second < *years)) it->second = years;

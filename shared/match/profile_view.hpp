@@ -14,7 +14,7 @@
 namespace joblens::match {
 
 struct ProfileView {
-  const model::Profile* profile = nullptr;
+  model::Profile profile;  // a copy: a view outlives the profile it was made from
   // Skills the person has, with years when known: the listed ones, their implications (Next.js ->
   // React) and the languages they speak.
   std::unordered_map<skills::SkillId, std::optional<double>> skills;

@@ -100,8 +100,8 @@ FitPart score_title(const model::Job& job, const ProfileView& p, const Weights& 
     if (s > best) best = s, best_index = i;
   }
   if (p.title_words.empty()) return {"title", std::nullopt, w.title, "Your profile lists no titles."};
-  const auto& titles = p.profile->titles;
-  const std::string closest = best_index < titles.size() ? titles[best_index] : p.profile->headline;
+  const auto& titles = p.profile.titles;
+  const std::string closest = best_index < titles.size() ? titles[best_index] : p.profile.headline;
   std::string detail = best >= 0.99 ? "The title matches \"" + closest + "\"."
                        : best > 0   ? "The title is close to \"" + closest + "\" (" + percent(best) + ")."
                                     : "The title is unlike your titles.";
@@ -130,11 +130,11 @@ FitPart score_years(const JobAnalysis& a, const ProfileView& p, const Weights& w
   FitPart part{"years", std::nullopt, w.years, "The posting asks for no number of years."};
   if (!a.extraction.years_min) return part;
   const int asked = *a.extraction.years_min;
-  if (!p.profile->years_experience) {
+  if (!p.profile.years_experience) {
     part.detail = "Asks for " + std::to_string(asked) + "+ years; your profile does not say.";
     return part;
   }
-  const double have = *p.profile->years_experience;
+  const double have = *p.profile.years_experience;
   const auto have_text = std::to_string(static_cast<int>(have));
   part.fit = (asked <= 0 || have >= asked) ? 1.0 : std::max(0.0, have / asked);
   part.detail = "Asks for " + std::to_string(asked) + "+ years; you have " + have_text + ".";
@@ -154,7 +154,7 @@ bool in_european_union(std::string_view country) {
 // False when the profile says the person may not work where the job is.
 bool authorised_for(const ProfileView& p, std::string_view country) {
   if (country.empty()) return true;
-  for (const auto& [region, allowed] : p.profile->work_authorization) {
+  for (const auto& [region, allowed] : p.profile.work_authorization) {
     const bool applies = region == country || (region == "EU" && in_european_union(country)) ||
                          (region == "US" && country == "United States") ||
                          (region == "UK" && country == "United Kingdom") ||
@@ -169,7 +169,7 @@ FitPart score_location(const JobAnalysis& a, const ProfileView& p, const Weights
   using parse::Workplace;
   double place = p.locations.empty() ? 1.0 : 0.0;
   for (const auto& wanted : p.locations) place = std::max(place, parse::location_match(a.location, wanted));
-  const RemotePreference pref = p.profile->remote;
+  const RemotePreference pref = p.profile.remote;
   const std::string where = a.location.raw.empty() ? "an unstated place" : a.location.raw;
   FitPart part{"location", 0.0, w.location, ""};
   switch (a.workplace) {
@@ -218,11 +218,11 @@ FitPart score_salary(const JobAnalysis& a, const ProfileView& p, const Weights& 
   const std::string range = s.yearly_min == s.yearly_max
                                 ? money(s.yearly_max, s.currency)
                                 : money(s.yearly_min, "") + "-" + money(s.yearly_max, s.currency);
-  if (!p.yearly_salary_min || !p.profile->salary_min) {
+  if (!p.yearly_salary_min || !p.profile.salary_min) {
     part.detail = "Pays " + range + " a year.";
     return part;
   }
-  const auto& wanted = *p.profile->salary_min;
+  const auto& wanted = *p.profile.salary_min;
   if (!s.currency.empty() && s.currency != wanted.currency) {
     part.detail = "Pays " + range + " a year; your minimum is in " + wanted.currency + ", so not compared.";
     return part;

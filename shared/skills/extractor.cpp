@@ -81,9 +81,11 @@ Extraction Extractor::extract(std::string_view text, bool first_line_is_title) c
   const std::size_t n = tt.tokens.size();
   std::vector<std::uint32_t> ids(n);
   std::vector<std::uint8_t> restart(n);
+  std::vector<std::uint32_t> clause(n);  // clauses are separated by commas and brackets
   for (std::size_t i = 0; i < n; ++i) {
     ids[i] = matcher_.token_id(tt.folded_token(i));
     restart[i] = i == 0 || tt.tokens[i].sentence != tt.tokens[i - 1].sentence || tt.tokens[i].after_comma;
+    clause[i] = i == 0 ? 0 : clause[i - 1] + (restart[i] ? 1 : 0);
   }
 
   std::vector<Hit> phrase_hits, requirement_cue_hits;
@@ -134,10 +136,15 @@ Extraction Extractor::extract(std::string_view text, bool first_line_is_title) c
       case_matches &= !alias.must_capitalize[k] || tt.tokens[h.first + k].capitalized;
     if (case_matches) ambiguous.push_back(h);
   }
+  // A title that names its field ("Frontend Engineer", "Data Analyst") gives its domain to the
+  // whole posting.
+  const std::uint8_t title_domains = first_line_is_title && !sentences.empty()
+                                         ? sentences[0].domain_cues | sentences[0].domains_with_skills
+                                         : 0;
   for (const Hit& h : ambiguous) {
     const std::uint8_t bit = domain_bit(taxonomy_->skill(aliases[h.index].skill).domain);
     const std::uint32_t s = tt.tokens[h.first].sentence;
-    bool context = (sentences[s].domain_cues & bit) != 0;
+    bool context = ((sentences[s].domain_cues | title_domains) & bit) != 0;
     for (std::uint32_t k = s > 0 ? s - 1 : 0; k <= s + 1 && k < sentences.size() && !context; ++k)
       context = (sentences[k].domains_with_skills & bit) != 0;
     if (context) {
@@ -171,11 +178,13 @@ Extraction Extractor::extract(std::string_view text, bool first_line_is_title) c
     const std::uint32_t s = tt.tokens[token].sentence;
     const auto& sentence_cues = sentences[s].cues;
     if (is_heading[s] || sentence_cues.empty()) return section_of[s];
-    // The nearest cue decides: "Python is required, Go is a plus".
+    // A cue in the skill's own clause decides ("Python is required, Go is preferred"); else the
+    // nearest cue in the sentence.
     Requirement best = sentence_cues.front().second;
     std::uint32_t best_distance = UINT32_MAX;
     for (const auto& [at, kind] : sentence_cues) {
-      const std::uint32_t distance = at > token ? at - token : token - at;
+      const std::uint32_t distance =
+          (at > token ? at - token : token - at) + (clause[at] == clause[token] ? 0 : 1u << 16);
       if (distance < best_distance) best_distance = distance, best = kind;
     }
     return best;

@@ -67,7 +67,8 @@ class Loader {
     std::size_t line_number = 0;
     for (std::string_view line : split(file.content, "\n")) {
       ++line_number;
-      const std::string where = std::string(file.name) + ":" + std::to_string(line_number);
+      std::string where(file.name);
+      where.append(":").append(std::to_string(line_number));
       if (line.empty()) continue;
       if (line.front() == '#') {
         constexpr std::string_view kCategory = "# category:";
@@ -148,7 +149,8 @@ class Loader {
       if (i) phrase.push_back(' ');
       phrase += t.folded_token(i);
     }
-    const std::string key = veto ? "not: " + phrase : phrase;
+    std::string key = phrase;
+    if (veto) key.insert(0, "not: ");
     auto [it, inserted] = owner_where.emplace(key, raw.where);
     if (!inserted) {
       // The same skill may list one phrase twice (e.g. "ReactJS" and "React.js" after folding); two

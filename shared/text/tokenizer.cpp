@@ -39,6 +39,14 @@ Classified classify(char32_t cp) {
         return {CharClass::line_end, false, false};
       case ':':
         return {CharClass::colon, false, false};
+      case ',':
+      case '(':
+      case ')':
+      case '[':
+      case ']':
+      case '|':
+      case '"':
+        return {CharClass::comma, false, false};
       default:
         return {CharClass::separator, false, false};
     }
