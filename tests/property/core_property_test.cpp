@@ -5,13 +5,15 @@
 
 #include <memory>
 #include <random>
+
 #include <string>
+#include "tests/property/fuzz_input.hpp"
 
 #include "shared/engine/engine.hpp"
-#include "tests/test_engine.hpp"
 #include "shared/model/json_io.hpp"
 #include "shared/text/normalize.hpp"
 #include "shared/text/tokenizer.hpp"
+#include "tests/test_engine.hpp"
 
 using namespace joblens;
 using joblens::testing::engine;
@@ -26,37 +28,6 @@ constexpr const char* kSeedText =
 const std::string kPieces[] = {
     "C++",          "#",        ".",    "&",        "&amp;",        "•", "\n", ":", "5+", "years", "Go", "R",
     "\xE2\x80\x93", "\xC3\xA9", "\xFF", "\xE2\x82", "nice to have", " ", ";",  "~"};
-
-std::string random_bytes(std::mt19937& rng, std::size_t max) {
-  std::uniform_int_distribution<std::size_t> length(0, max);
-  std::uniform_int_distribution<int> byte(0, 255);
-  std::string s(length(rng), '\0');
-  for (char& c : s) c = static_cast<char>(byte(rng));
-  return s;
-}
-
-std::string mutate(std::mt19937& rng, std::string s) {
-  std::uniform_int_distribution<int> op(0, 3);
-  const int edits = std::uniform_int_distribution<int>(1, 8)(rng);
-  for (int e = 0; e < edits; ++e) {
-    const std::size_t at = s.empty() ? 0 : std::uniform_int_distribution<std::size_t>(0, s.size() - 1)(rng);
-    switch (op(rng)) {
-      case 0:
-        s.insert(at, kPieces[std::uniform_int_distribution<std::size_t>(0, std::size(kPieces) - 1)(rng)]);
-        break;
-      case 1:
-        if (!s.empty()) s.erase(at, std::uniform_int_distribution<std::size_t>(1, 12)(rng));
-        break;
-      case 2:
-        if (!s.empty()) s[at] = static_cast<char>(std::uniform_int_distribution<int>(0, 255)(rng));
-        break;
-      default:
-        s.insert(at, s.substr(at, std::uniform_int_distribution<std::size_t>(0, 40)(rng)));
-        break;
-    }
-  }
-  return s;
-}
 
 void check_invariants(const std::string& input) {
   const std::string clean = text::clean_text(input);
@@ -76,7 +47,8 @@ void check_invariants(const std::string& input) {
 TEST_CASE("property: text and extractor survive random and mutated input") {
   std::mt19937 rng(20261123);
   for (int i = 0; i < 3000; ++i) {
-    const std::string input = i % 2 ? random_bytes(rng, 300) : mutate(rng, kSeedText);
+    const std::string input =
+        i % 2 ? joblens::testing::random_bytes(rng, 300) : joblens::testing::mutate(rng, kSeedText, kPieces);
     CAPTURE(i);
     CHECK_NOTHROW(check_invariants(input));
   }
@@ -85,26 +57,29 @@ TEST_CASE("property: text and extractor survive random and mutated input") {
 TEST_CASE("property: JSON reading and scoring survive mutated documents") {
   std::mt19937 rng(7);
   const std::string profile =
-      "{\"titles\": [\"Data Engineer\"], \"years_experience\": 5, \"skills\": [{\"name\": \"Python\", \"years\": 5}],"
+      "{\"titles\": [\"Data Engineer\"], \"years_experience\": 5, \"skills\": [{\"name\": \"Python\", "
+      "\"years\": 5}],"
       " \"remote\": \"remote_only\", \"salary_min\": {\"amount\": 60000, \"currency\": \"EUR\"}}";
   const std::string job =
-      "{\"id\": \"1\", \"title\": \"Senior Data Engineer\", \"company\": \"Acme\", \"location\": \"Lisbon (Hybrid)\","
-      " \"description\": \"5+ years of Python. Kafka is a plus.\", \"salary\": \"\u20ac85,000/yr - \u20ac100,000/yr\"}";
+      "{\"id\": \"1\", \"title\": \"Senior Data Engineer\", \"company\": \"Acme\", \"location\": \"Lisbon "
+      "(Hybrid)\","
+      " \"description\": \"5+ years of Python. Kafka is a plus.\", \"salary\": \"\u20ac85,000/yr - "
+      "\u20ac100,000/yr\"}";
   auto base = model::profile_from_json(*model::parse_json(profile));
-REQUIRE(base.ok());
-const auto base_view = engine().view(*base);
-for (int i = 0; i < 3000; ++i) {
-  CAPTURE(i);
-  CHECK_NOTHROW([&] {
-    if (auto p = model::parse_json(mutate(rng, profile)))
-      if (auto parsed = model::profile_from_json(*p)) (void)engine().view(*parsed);
-    if (auto j = model::parse_json(mutate(rng, job))) {
-      if (auto parsed = model::job_from_json(*j)) {
-        const auto r = engine().score(*parsed, base_view);
-        CHECK((r.score >= 0 && r.score <= 100));
-        CHECK(r.matched_skills.size() + r.missing_skills.size() == r.job_skills.size());
+  REQUIRE(base.ok());
+  const auto base_view = engine().view(*base);
+  for (int i = 0; i < 3000; ++i) {
+    CAPTURE(i);
+    CHECK_NOTHROW([&] {
+      if (auto p = model::parse_json(joblens::testing::mutate(rng, profile, kPieces)))
+        if (auto parsed = model::profile_from_json(*p)) (void)engine().view(*parsed);
+      if (auto j = model::parse_json(joblens::testing::mutate(rng, job, kPieces))) {
+        if (auto parsed = model::job_from_json(*j)) {
+          const auto r = engine().score(*parsed, base_view);
+          CHECK((r.score >= 0 && r.score <= 100));
+          CHECK(r.matched_skills.size() + r.missing_skills.size() == r.job_skills.size());
+        }
       }
-    }
-  }());
-}
+    }());
+  }
 }

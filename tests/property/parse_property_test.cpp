@@ -4,7 +4,9 @@
 
 #include <cmath>
 #include <random>
+
 #include <string>
+#include "tests/property/fuzz_input.hpp"
 
 #include "shared/parse/employment_type.hpp"
 #include "shared/parse/location.hpp"
@@ -43,34 +45,6 @@ const std::string kPieces[] = {
     "\xE2\x82\xAC", "$", "k",        "-", "/yr", "/hr",  "0",        "9", ",",  ".", " ", "years", "+",
     "Senior",       "(", "\xC2\xB7", "L", "cr",  "\xFF", "\xE2\x82", "'", "to", "a"};
 
-std::string mutate(std::mt19937& rng, std::string s) {
-  const int edits = std::uniform_int_distribution<int>(1, 6)(rng);
-  for (int e = 0; e < edits; ++e) {
-    const std::size_t at = s.empty() ? 0 : std::uniform_int_distribution<std::size_t>(0, s.size() - 1)(rng);
-    switch (std::uniform_int_distribution<int>(0, 3)(rng)) {
-      case 0:
-        s.insert(at, kPieces[std::uniform_int_distribution<std::size_t>(0, std::size(kPieces) - 1)(rng)]);
-        break;
-      case 1:
-        if (!s.empty()) s.erase(at, std::uniform_int_distribution<std::size_t>(1, 6)(rng));
-        break;
-      case 2:
-        if (!s.empty()) s[at] = static_cast<char>(std::uniform_int_distribution<int>(0, 255)(rng));
-        break;
-      default:
-        s.insert(at, s.substr(at, std::uniform_int_distribution<std::size_t>(0, 12)(rng)));
-        break;
-    }
-  }
-  return s;
-}
-
-std::string random_text(std::mt19937& rng) {
-  std::string s(std::uniform_int_distribution<std::size_t>(0, 64)(rng), '\0');
-  for (char& c : s) c = static_cast<char>(std::uniform_int_distribution<int>(0, 255)(rng));
-  return s;
-}
-
 void check_all(const std::string& input) {
   if (const auto s = parse_salary(input)) {
     CHECK(std::isfinite(s->yearly_min));
@@ -98,8 +72,9 @@ TEST_CASE("property: parsers on random and mutated input") {
   std::mt19937 rng(424242);
   for (int i = 0; i < 20000; ++i) {
     const std::string input =
-        i % 3 == 0 ? random_text(rng)
-                   : mutate(rng, kExamples[static_cast<std::size_t>(i) % std::size(kExamples)]);
+        i % 3 == 0 ? joblens::testing::random_bytes(rng, 64)
+                   : joblens::testing::mutate(
+                         rng, kExamples[static_cast<std::size_t>(i) % std::size(kExamples)], kPieces, 6);
     CAPTURE(i);
     CHECK_NOTHROW(check_all(input));
   }
