@@ -23,7 +23,7 @@ constexpr Keyword kKeywords[] = {
     {"volunteer", EmploymentType::volunteer},       {"freelance", EmploymentType::freelance},
     {"freelancer", EmploymentType::freelance},      {"freiberuflich", EmploymentType::freelance},
     {"contract", EmploymentType::contract},         {"contractor", EmploymentType::contract},
-    {"temporary", EmploymentType::temporary},       {"fixed-term", EmploymentType::temporary},
+    {"temporary", EmploymentType::temporary}, {"seasonal", EmploymentType::temporary},       {"fixed-term", EmploymentType::temporary},
     {"befristet", EmploymentType::temporary},       {"cdd", EmploymentType::temporary},
     {"part-time", EmploymentType::part_time},       {"part time", EmploymentType::part_time},
     {"teilzeit", EmploymentType::part_time},        {"temps partiel", EmploymentType::part_time},

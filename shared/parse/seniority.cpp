@@ -104,6 +104,8 @@ constexpr Keyword kCriteria[] = {
 };
 
 Seniority from_title(const std::string& title) {
+  // "Executive Assistant", "Assistant to the CEO": the title names whom the person supports.
+  if (has_word(title, "assistant")) return Seniority::unknown;
   for (const Keyword& k : kTitleWords) {
     if (!has_word(title, k.phrase)) continue;
     if (k.level == Seniority::junior && k.phrase == "associate" && has_word(title, "director")) continue;

@@ -216,6 +216,11 @@ constexpr Cue kCues[] = {
     {"patient", domain, kHealth},
     {"patients", domain, kHealth},
     {"nursing", domain, kHealth},
+    {"medical", domain, kHealth},
+    {"healthcare", domain, kHealth},
+    {"hospital", domain, kHealth},
+    {"clinic", domain, kHealth},
+    {"nurse", domain, kHealth},
 
     // Context for human languages.
     {"fluent", domain, kLanguage},
