@@ -1,6 +1,7 @@
 #include "shared/parse/employment_type.hpp"
 
 #include <string>
+#include <vector>
 
 #include "shared/parse/keyword_scan.hpp"
 #include "shared/text/normalize.hpp"
@@ -15,27 +16,49 @@ struct Keyword {
 
 // The earliest mention wins (the title comes first); on a tie, the first in this table.
 constexpr Keyword kKeywords[] = {
-    {"internship", EmploymentType::internship},     {"praktikum", EmploymentType::internship},
-    {"werkstudent", EmploymentType::internship},    {"stagiaire", EmploymentType::internship},
-    {"estagio", EmploymentType::internship},        {"practicas", EmploymentType::internship},
-    {"tirocinio", EmploymentType::internship},      {"apprenticeship", EmploymentType::apprenticeship},
-    {"alternance", EmploymentType::apprenticeship}, {"ausbildung", EmploymentType::apprenticeship},
-    {"volunteer", EmploymentType::volunteer},       {"freelance", EmploymentType::freelance},
-    {"freelancer", EmploymentType::freelance},      {"freiberuflich", EmploymentType::freelance},
-    {"contract", EmploymentType::contract},         {"contractor", EmploymentType::contract},
-    {"temporary", EmploymentType::temporary}, {"seasonal", EmploymentType::temporary},       {"fixed-term", EmploymentType::temporary},
-    {"befristet", EmploymentType::temporary},       {"cdd", EmploymentType::temporary},
-    {"part-time", EmploymentType::part_time},       {"part time", EmploymentType::part_time},
-    {"teilzeit", EmploymentType::part_time},        {"temps partiel", EmploymentType::part_time},
-    {"medio tiempo", EmploymentType::part_time},    {"media jornada", EmploymentType::part_time},
-    {"meio periodo", EmploymentType::part_time},    {"tempo parziale", EmploymentType::part_time},
-    {"part-time", EmploymentType::part_time},       {"deeltijd", EmploymentType::part_time},
-    {"full-time", EmploymentType::full_time},       {"full time", EmploymentType::full_time},
-    {"fulltime", EmploymentType::full_time},        {"vollzeit", EmploymentType::full_time},
-    {"temps plein", EmploymentType::full_time},     {"cdi", EmploymentType::full_time},
-    {"tiempo completo", EmploymentType::full_time}, {"jornada completa", EmploymentType::full_time},
-    {"tempo integral", EmploymentType::full_time},  {"tempo pieno", EmploymentType::full_time},
-    {"voltijd", EmploymentType::full_time},         {"permanent", EmploymentType::full_time},
+    {"internship", EmploymentType::internship},
+    {"praktikum", EmploymentType::internship},
+    {"werkstudent", EmploymentType::internship},
+    {"stagiaire", EmploymentType::internship},
+    {"estagio", EmploymentType::internship},
+    {"practicas", EmploymentType::internship},
+    {"tirocinio", EmploymentType::internship},
+    {"apprenticeship", EmploymentType::apprenticeship},
+    {"alternance", EmploymentType::apprenticeship},
+    {"ausbildung", EmploymentType::apprenticeship},
+    {"volunteer", EmploymentType::volunteer},
+    {"freelance", EmploymentType::freelance},
+    {"freelancer", EmploymentType::freelance},
+    {"freiberuflich", EmploymentType::freelance},
+    {"contract", EmploymentType::contract},
+    {"contractor", EmploymentType::contract},
+    {"temporary", EmploymentType::temporary},
+    {"seasonal", EmploymentType::temporary},
+    {"fixed-term", EmploymentType::temporary},
+    {"befristet", EmploymentType::temporary},
+    {"cdd", EmploymentType::temporary},
+    {"part-time", EmploymentType::part_time},
+    {"part time", EmploymentType::part_time},
+    {"teilzeit", EmploymentType::part_time},
+    {"temps partiel", EmploymentType::part_time},
+    {"medio tiempo", EmploymentType::part_time},
+    {"media jornada", EmploymentType::part_time},
+    {"meio periodo", EmploymentType::part_time},
+    {"tempo parziale", EmploymentType::part_time},
+    {"part-time", EmploymentType::part_time},
+    {"deeltijd", EmploymentType::part_time},
+    {"full-time", EmploymentType::full_time},
+    {"full time", EmploymentType::full_time},
+    {"fulltime", EmploymentType::full_time},
+    {"vollzeit", EmploymentType::full_time},
+    {"temps plein", EmploymentType::full_time},
+    {"cdi", EmploymentType::full_time},
+    {"tiempo completo", EmploymentType::full_time},
+    {"jornada completa", EmploymentType::full_time},
+    {"tempo integral", EmploymentType::full_time},
+    {"tempo pieno", EmploymentType::full_time},
+    {"voltijd", EmploymentType::full_time},
+    {"permanent", EmploymentType::full_time},
     {"unbefristet", EmploymentType::full_time},
 };
 
@@ -59,13 +82,13 @@ EmploymentType parse_employment_type(std::string_view text) {
   const std::string_view scope = criteria == std::string::npos
                                      ? std::string_view(folded)
                                      : std::string_view(folded).substr(criteria, 60);
-  EmploymentType best = EmploymentType::unknown;
-  std::size_t best_at = std::string_view::npos;
-  for (const Keyword& k : kKeywords) {
-    const std::size_t at = find_word(scope, k.phrase);
-    if (at < best_at) best_at = at, best = k.type;
-  }
-  return best;
+  static const PhraseSet kSet = [] {  // built once; read-only afterwards
+    std::vector<std::string_view> phrases;
+    for (const Keyword& k : kKeywords) phrases.push_back(k.phrase);
+    return PhraseSet(phrases);
+  }();
+  const PhraseSet::Hit hit = kSet.first(scope);
+  return hit.at == std::string_view::npos ? EmploymentType::unknown : kKeywords[hit.index].type;
 }
 
 }  // namespace joblens::parse

@@ -1,8 +1,12 @@
 // Finding whole-word phrases in folded text: the shared tool of the field parsers.
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace joblens::parse {
 
@@ -12,5 +16,24 @@ std::size_t find_word(std::string_view folded, std::string_view phrase, std::siz
 inline bool has_word(std::string_view folded, std::string_view phrase) {
   return find_word(folded, phrase) != std::string_view::npos;
 }
+
+// Many phrases found in one left-to-right pass: at each word start only the phrases that begin with
+// that byte are compared. Built once per phrase table (a function-local constant) and then read-only.
+class PhraseSet {
+ public:
+  explicit PhraseSet(std::span<const std::string_view> phrases);
+
+  struct Hit {
+    std::size_t at = std::string_view::npos;  // byte offset in the text
+    std::size_t index = 0;                    // index of the phrase in the table
+  };
+  // The leftmost whole-word match (on a tie, the earliest phrase in the table), or at == npos.
+  Hit first(std::string_view folded) const;
+  bool any(std::string_view folded) const { return first(folded).at != std::string_view::npos; }
+
+ private:
+  std::vector<std::string_view> phrases_;
+  std::array<std::vector<std::uint16_t>, 256> by_first_byte_;
+};
 
 }  // namespace joblens::parse

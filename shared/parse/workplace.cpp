@@ -24,11 +24,14 @@ constexpr std::string_view kOnsite[] = {"on-site",    "onsite",       "on site",
                                         "sur site",   "presencial",   "presenziale",  "in sede",
                                         "op locatie", "op kantoor",   "in person",    "in-person"};
 
-template <std::size_t N>
-bool any_of(const std::string& folded, const std::string_view (&phrases)[N]) {
-  for (std::string_view p : phrases)
-    if (has_word(folded, p)) return true;
-  return false;
+// The tables as phrase sets, built on first use and read-only afterwards.
+struct Sets {
+  PhraseSet not_remote{kNotRemote}, fully_remote{kFullyRemote}, hybrid{kHybrid}, remote{kRemote},
+      onsite{kOnsite};
+};
+const Sets& sets() {
+  static const Sets kSets;
+  return kSets;
 }
 
 }  // namespace
@@ -57,11 +60,12 @@ std::optional<Workplace> workplace_from_string(std::string_view s) {
 
 Workplace parse_workplace(std::string_view text) {
   const std::string folded = text::fold(text);
-  if (any_of(folded, kNotRemote)) return any_of(folded, kHybrid) ? Workplace::hybrid : Workplace::onsite;
-  if (any_of(folded, kFullyRemote)) return Workplace::remote;
-  if (any_of(folded, kHybrid)) return Workplace::hybrid;
-  if (any_of(folded, kRemote)) return Workplace::remote;
-  if (any_of(folded, kOnsite)) return Workplace::onsite;
+  const Sets& s = sets();
+  if (s.not_remote.any(folded)) return s.hybrid.any(folded) ? Workplace::hybrid : Workplace::onsite;
+  if (s.fully_remote.any(folded)) return Workplace::remote;
+  if (s.hybrid.any(folded)) return Workplace::hybrid;
+  if (s.remote.any(folded)) return Workplace::remote;
+  if (s.onsite.any(folded)) return Workplace::onsite;
   return Workplace::unknown;
 }
 
