@@ -42,7 +42,7 @@ void PhraseMatcher::build() {
   slots_.assign(capacity, 0);
   slot_mask_ = capacity - 1;
   for (const auto& [token, id] : vocabulary_) {
-    const std::uint64_t hash = XXH3_64bits(token.data(), token.size());
+    const std::uint64_t hash = word_hash(token);
     words_[id] =
         Word{hash, static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint32_t>(token.size())};
     pool_ += token;
