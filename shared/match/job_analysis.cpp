@@ -21,7 +21,9 @@ JobAnalysis analyze_job(const model::Job& job, const skills::Extractor& extracto
 
   if (job.employment_type) a.employment_type = parse::parse_employment_type(*job.employment_type);
   if (a.employment_type == parse::EmploymentType::unknown)
-    a.employment_type = parse::parse_employment_type(title + "\n" + description);
+    a.employment_type = parse::parse_employment_type(title);
+  if (a.employment_type == parse::EmploymentType::unknown)
+    a.employment_type = parse::parse_employment_type(description);
 
   if (job.salary) a.salary = parse::parse_salary(*job.salary);
   if (!a.salary) a.salary = parse::parse_salary(description);

@@ -7,19 +7,25 @@ bool is_word_byte(char c) {
   return (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b >= 0x80;
 }
 
-bool whole_word_at(std::string_view text, std::size_t at, std::string_view phrase) {
+}  // namespace
+
+bool PhraseSet::whole_word_at(std::string_view text, std::size_t at, std::string_view phrase) {
   if (text.compare(at, phrase.size(), phrase) != 0) return false;
   const bool left = at == 0 || !is_word_byte(text[at - 1]) || !is_word_byte(phrase.front());
   const std::size_t end = at + phrase.size();
   return left && (end >= text.size() || !is_word_byte(text[end]) || !is_word_byte(phrase.back()));
 }
-}  // namespace
+
+// Inside a word no whole-word phrase can start.
+bool PhraseSet::boundary_at(std::string_view text, std::size_t at) {
+  return at == 0 || !is_word_byte(text[at]) || !is_word_byte(text[at - 1]);
+}
 
 std::size_t find_word(std::string_view folded, std::string_view phrase, std::size_t from) {
   if (phrase.empty()) return std::string_view::npos;
   for (std::size_t at = folded.find(phrase, from); at != std::string_view::npos;
        at = folded.find(phrase, at + 1))
-    if (whole_word_at(folded, at, phrase)) return at;
+    if (PhraseSet::whole_word_at(folded, at, phrase)) return at;
   return std::string_view::npos;
 }
 
@@ -32,8 +38,7 @@ PhraseSet::PhraseSet(std::span<const std::string_view> phrases) : phrases_(phras
 
 PhraseSet::Hit PhraseSet::first(std::string_view text) const {
   for (std::size_t at = 0; at < text.size(); ++at) {
-    // Inside a word no whole-word phrase can start: skip to the next boundary.
-    if (at > 0 && is_word_byte(text[at]) && is_word_byte(text[at - 1])) continue;
+    if (!boundary_at(text, at)) continue;
     const auto& bucket = by_first_byte_[static_cast<unsigned char>(text[at])];
     if (bucket.empty()) continue;
     for (std::uint16_t index : bucket)

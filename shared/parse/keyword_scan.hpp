@@ -30,6 +30,18 @@ class PhraseSet {
   // The leftmost whole-word match (on a tie, the earliest phrase in the table), or at == npos.
   Hit first(std::string_view folded) const;
   bool any(std::string_view folded) const { return first(folded).at != std::string_view::npos; }
+  // Calls on_hit(index) for every whole-word match, left to right.
+  template <typename OnHit>
+  void each(std::string_view folded, OnHit&& on_hit) const {
+    for (std::size_t at = 0; at < folded.size(); ++at)
+      if (boundary_at(folded, at))
+        for (std::uint16_t index : by_first_byte_[static_cast<unsigned char>(folded[at])])
+          if (whole_word_at(folded, at, phrases_[index])) on_hit(index);
+  }
+
+  // A phrase may start at `at` (not inside a word); `phrase` stands at `at` as whole words.
+  static bool boundary_at(std::string_view text, std::size_t at);
+  static bool whole_word_at(std::string_view text, std::size_t at, std::string_view phrase);
 
  private:
   std::vector<std::string_view> phrases_;

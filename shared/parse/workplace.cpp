@@ -1,6 +1,7 @@
 #include "shared/parse/workplace.hpp"
 
 #include <string>
+#include <vector>
 
 #include "shared/parse/keyword_scan.hpp"
 #include "shared/text/normalize.hpp"
@@ -24,15 +25,34 @@ constexpr std::string_view kOnsite[] = {"on-site",    "onsite",       "on site",
                                         "sur site",   "presencial",   "presenziale",  "in sede",
                                         "op locatie", "op kantoor",   "in person",    "in-person"};
 
-// The tables as phrase sets, built on first use and read-only afterwards.
-struct Sets {
-  PhraseSet not_remote{kNotRemote}, fully_remote{kFullyRemote}, hybrid{kHybrid}, remote{kRemote},
-      onsite{kOnsite};
+enum Group : unsigned {
+  kNotRemoteBit = 1,
+  kFullyRemoteBit = 2,
+  kHybridBit = 4,
+  kRemoteBit = 8,
+  kOnsiteBit = 16
 };
-const Sets& sets() {
-  static const Sets kSets;
-  return kSets;
-}
+
+// Every table in one phrase set, read in one pass; built on first use and read-only afterwards.
+struct AllPhrases {
+  std::vector<std::string_view> phrases;
+  std::vector<unsigned> groups;
+  PhraseSet set;
+  static AllPhrases make() {
+    std::vector<std::string_view> phrases;
+    std::vector<unsigned> groups;
+    auto add = [&](std::span<const std::string_view> table, unsigned group) {
+      for (std::string_view p : table) phrases.push_back(p), groups.push_back(group);
+    };
+    add(kNotRemote, kNotRemoteBit);
+    add(kFullyRemote, kFullyRemoteBit);
+    add(kHybrid, kHybridBit);
+    add(kRemote, kRemoteBit);
+    add(kOnsite, kOnsiteBit);
+    PhraseSet set(phrases);
+    return AllPhrases{std::move(phrases), std::move(groups), std::move(set)};
+  }
+};
 
 }  // namespace
 
@@ -59,13 +79,15 @@ std::optional<Workplace> workplace_from_string(std::string_view s) {
 }
 
 Workplace parse_workplace(std::string_view text) {
+  static const AllPhrases kAll = AllPhrases::make();
   const std::string folded = text::fold(text);
-  const Sets& s = sets();
-  if (s.not_remote.any(folded)) return s.hybrid.any(folded) ? Workplace::hybrid : Workplace::onsite;
-  if (s.fully_remote.any(folded)) return Workplace::remote;
-  if (s.hybrid.any(folded)) return Workplace::hybrid;
-  if (s.remote.any(folded)) return Workplace::remote;
-  if (s.onsite.any(folded)) return Workplace::onsite;
+  unsigned found = 0;
+  kAll.set.each(folded, [&](std::size_t index) { found |= kAll.groups[index]; });
+  if (found & kNotRemoteBit) return (found & kHybridBit) ? Workplace::hybrid : Workplace::onsite;
+  if (found & kFullyRemoteBit) return Workplace::remote;
+  if (found & kHybridBit) return Workplace::hybrid;
+  if (found & kRemoteBit) return Workplace::remote;
+  if (found & kOnsiteBit) return Workplace::onsite;
   return Workplace::unknown;
 }
 
