@@ -96,9 +96,13 @@ std::string fold(std::string_view input) {
   while (i < text.size()) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x80) {
-      out.push_back((byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte - 'A' + 'a')
-                                                 : static_cast<char>(byte));
-      ++i;
+      std::size_t run = i + 1;
+      while (run < text.size() && static_cast<unsigned char>(text[run]) < 0x80) ++run;
+      const std::size_t start = out.size();
+      out.append(text, i, run - i);
+      for (std::size_t k = start; k < out.size(); ++k)
+        if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] - 'A' + 'a');
+      i = run;
       continue;
     }
     std::size_t end = i + 1;
@@ -142,6 +146,22 @@ std::string clean_text(std::string_view s) {
       }
       out.append(decoded, i, run - i);
       i = run;
+      continue;
+    }
+    if (byte < 0x80) {  // ASCII spaces and punctuation: no decoding, no tables
+      ++i;
+      if (byte == '\r' && i < decoded.size() && decoded[i] == '\n') continue;  // CRLF is one break
+      const char32_t ascii = lump(byte);
+      if (ascii == U'\n') {
+        pending_space = false;
+        ++pending_newlines;
+      } else if (ascii == U' ') {
+        pending_space = true;
+      } else if (!pending_space && !pending_newlines) {
+        out.push_back(static_cast<char>(ascii));
+      } else {
+        emit(ascii);
+      }
       continue;
     }
     char32_t cp = next_code_point(decoded, i);
