@@ -61,9 +61,9 @@ constexpr PeriodWord kPeriods[] = {
 constexpr std::string_view kCues[] = {"salary",       "compensation", "pay",     "base",      "ote",
                                       "gehalt",       "salaire",      "salario", "stipendio", "salaris",
                                       "remuneration", "range",        "wage"};
-constexpr std::string_view kNotSalary[] = {"funding",   "raised",     "revenue",  "arr",
-                                           "valuation", "investment", "in sales", "users",
-                                           "customers", "employees",  "series"};
+constexpr std::string_view kNotSalary[] = {"funding",    "raised",   "revenue",   "arr",       "valuation",
+                                           "investment", "in sales", "users",     "customers", "employees",
+                                           "series",     "budget",   "allowance", "stipend"};
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }
@@ -159,8 +159,8 @@ std::optional<Amount> read_amount(const std::string& s, std::size_t i) {
     return true;
   };
   if (suffix("k", 1e3) || suffix("lakhs", 1e5) || suffix("lakh", 1e5) || suffix("lpa", 1e5) ||
-      suffix("l", 1e5) || suffix("crore", 1e7) || suffix("cr", 1e7) || suffix("m", 1e6) ||
-      suffix("mn", 1e6)) {
+      suffix("l", 1e5) || suffix("crore", 1e7) || suffix("cr", 1e7) || suffix("million", 1e6) ||
+      suffix("billion", 1e9) || suffix("m", 1e6) || suffix("mn", 1e6)) {
     if (j >= 3 && s.compare(j - 3, 3, "lpa") == 0) j -= 3;  // leave "LPA" for the period
   }
   a.end = a.has_suffix ? j : i;
@@ -243,7 +243,7 @@ bool near_cue(const std::string& s, std::size_t at) {
 }
 
 bool near_non_salary(const std::string& s, std::size_t end) {
-  const std::string_view window = std::string_view(s).substr(end, 24);
+  const std::string_view window = std::string_view(s).substr(end, 40);
   for (std::string_view word : kNotSalary)
     if (has_word(window, word)) return true;
   const std::size_t from = end > 40 ? end - 40 : 0;
@@ -283,7 +283,7 @@ std::optional<Salary> parse_salary(std::string_view text) {
     std::size_t k = first->span_end;
     while (k < s.size() && s[k] == ' ') ++k;
     // A period between the two amounts ("€85,000/yr - €100,000/yr") is skipped.
-    for (std::string_view p : {"/yr", "/year", "/hr", "/hour", "/mo", "/month", "/h"})
+    for (std::string_view p : {"/yr", "/year", "/hr", "/hour", "/mo", "/month", "/h", "/day", "/wk", "/week"})
       if (s.compare(k, p.size(), p) == 0 && (k + p.size() >= s.size() || !is_letter(s[k + p.size()])))
         k += p.size();
     while (k < s.size() && s[k] == ' ') ++k;

@@ -101,6 +101,7 @@ constexpr Keyword kCriteria[] = {
     {"seniority level executive", Seniority::executive},
     {"mid-senior level", Seniority::senior},
     {"entry level position", Seniority::junior},
+    {"entry-level position", Seniority::junior},
 };
 
 Seniority from_title(const std::string& title) {
