@@ -23,8 +23,7 @@ using json = nlohmann::ordered_json;
 // core in shared/ stays free of globals.
 struct State {
   std::unique_ptr<joblens::Engine> engine;
-  std::optional<joblens::model::Profile> profile;
-  std::optional<joblens::match::ProfileView> view;
+  std::optional<joblens::match::ProfileView> view;  // holds its own copy of the profile
 };
 State& state() {
   static State s;
@@ -90,10 +89,8 @@ char* jl_set_profile(const char* profile_json) {
     auto profile = joblens::model::profile_from_json(*parsed);
     if (!profile) return error_reply(profile.error());
     State& s = state();
-    s.view.reset();
-    s.profile = std::move(profile).value();
-    s.view = s.engine->view(*s.profile);
-    return to_c_string(json{{"version", s.profile->version}}.dump());
+    s.view = s.engine->view(*profile);
+    return to_c_string(json{{"version", s.view->profile.version}}.dump());
   });
 }
 

@@ -113,7 +113,7 @@ Seniority from_title(const std::string& title) {
     return k.level;
   }
   if (has_word(title, "manager") || has_word(title, "gerente") || has_word(title, "responsable") ||
-      has_word(title, "jefe") || has_word(title, "manager")) {
+      has_word(title, "jefe")) {
     for (std::string_view role : kRoleManagers)
       if (has_word(title, role)) return Seniority::mid;
     return Seniority::manager;
