@@ -1,0 +1,96 @@
+// joblens-host: the native-messaging host the browser starts, and its command line for people:
+// install, uninstall, doctor, export, import, backup (docs/host.md).
+#include <csignal>
+#include <cstdio>
+#include <string_view>
+
+#include "native-host/command_line.hpp"
+#include "native-host/data_dir.hpp"
+#include "native-host/host_app.hpp"
+#include "native-host/serve.hpp"
+
+namespace joblens::host {
+
+namespace {
+
+struct Command {
+  std::string_view name;
+  int (*run)(const CommandLine&);
+  std::string_view usage;
+};
+
+constexpr Command kCommands[] = {
+    {"serve", serve_command, "serve                 the native-messaging loop (what the browser runs)"},
+    {"install", install_command,
+     "install --browser chrome|chromium|edge|brave|firefox [--user-data-dir DIR] [--system]"},
+    {"uninstall", uninstall_command,
+     "uninstall --browser chrome|chromium|edge|brave|firefox [--user-data-dir DIR] [--system]"},
+    {"doctor", doctor_command, "doctor [--user-data-dir DIR]   checks manifests, binary, database"},
+    {"export", export_command, "export --what applications|jobs|profile [--format json|csv] [--out FILE]"},
+    {"import", import_command, "import --what applications|jobs [--format json|csv] FILE"},
+    {"backup", backup_command, "backup FILE           a consistent copy of the database"},
+};
+
+void print_usage(std::FILE* to) {
+  std::fprintf(to, "usage: joblens-host [--data-dir DIR] COMMAND ...\n");
+  for (const Command& c : kCommands)
+    std::fprintf(to, "  joblens-host %.*s\n", static_cast<int>(c.usage.size()), c.usage.data());
+  std::fprintf(to, "  joblens-host --version\n");
+}
+
+}  // namespace
+
+int serve_command(const CommandLine& line) {
+  auto path = prepare_database_path(line.data_dir);
+  if (!path) return fail(path.error());
+  auto app = open_host(*path, protocol::kMaxOutboundFrame);
+  if (!app) return fail(app.error());
+  protocol::FrameReader reader(protocol::fd_source(0));
+  return serve(*app->dispatcher, reader, protocol::fd_sink(1));
+}
+
+CommandLine parse_command_line(int argc, char** argv) {
+  CommandLine line;
+  line.data_dir = default_data_dir();
+  std::vector<std::string> words(argv + 1, argv + argc);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == "--data-dir" && i + 1 < words.size()) {
+      line.data_dir = words[++i];
+    } else if (line.command.empty()) {
+      line.command = words[i];
+    } else {
+      line.args.push_back(words[i]);
+    }
+  }
+  // Chrome passes the caller's origin (chrome-extension://ID/, and on Windows --parent-window);
+  // Firefox passes the manifest's path and the add-on id. Any of these, or nothing, means serve.
+  const std::string_view first = line.command;
+  if (first.empty() || first.rfind("chrome-extension://", 0) == 0 || first.rfind("--parent-window", 0) == 0 ||
+      (first.size() > 5 && first.substr(first.size() - 5) == ".json")) {
+    line.command = "serve";
+  }
+  return line;
+}
+
+}  // namespace joblens::host
+
+int main(int argc, char** argv) {
+  // A write to a closed pipe must be an EPIPE error we handle, not a signal that kills the host.
+  std::signal(SIGPIPE, SIG_IGN);
+  using namespace joblens::host;
+  const CommandLine line = parse_command_line(argc, argv);
+  if (line.command == "--version" || line.command == "version") {
+    std::printf("joblens-host %s\n", kHostVersion);
+    return 0;
+  }
+  if (line.command == "--help" || line.command == "help") {
+    print_usage(stdout);
+    return 0;
+  }
+  for (const Command& c : kCommands) {
+    if (c.name == line.command) return c.run(line);
+  }
+  std::fprintf(stderr, "joblens-host: unknown command '%s'\n", line.command.c_str());
+  print_usage(stderr);
+  return kExitUsage;
+}
