@@ -1,0 +1,45 @@
+// The real joblens-host, spawned with Boost.Process and spoken to over pipes, as a browser does.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace joblens::host::testing {
+
+class HostProcess {
+ public:
+  // Starts the host over `data_dir` with its stderr discarded (or kept in `stderr_path`).
+  explicit HostProcess(const std::string& data_dir, const std::string& stderr_path = "/dev/null");
+  ~HostProcess();
+  HostProcess(const HostProcess&) = delete;
+  HostProcess& operator=(const HostProcess&) = delete;
+
+  bool write_raw(std::string_view bytes);
+  bool send(const nlohmann::json& request);
+  // Reads one frame; nullopt on timeout or end of stream.
+  std::optional<std::string> receive_raw(std::chrono::milliseconds timeout = std::chrono::seconds(20));
+  std::optional<nlohmann::json> receive(std::chrono::milliseconds timeout = std::chrono::seconds(20));
+  // A request and its reply.
+  nlohmann::json call(const std::string& type, const nlohmann::json& args = nlohmann::json::object());
+
+  void close_stdin();
+  void close_stdout_reader();  // as a browser that closed the port
+  // Waits for the exit; returns the exit code, or -1 if it had to be killed after `timeout`.
+  int wait(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  bool running();
+  void kill_hard();  // SIGKILL, as a crash or the browser's kill would
+  int pid() const;
+  long rss_kb() const;  // resident memory, from /proc
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  int next_id_ = 1;
+};
+
+}  // namespace joblens::host::testing
