@@ -93,4 +93,19 @@ Result<std::int64_t> arg_limit(const json& args, std::int64_t fallback, std::int
   return limit;
 }
 
+Result<Cursor> arg_cursor(const json& args) {
+  const std::string text = arg_string(args, "cursor");
+  if (text.empty()) return Cursor{};
+  const std::size_t colon = text.find(':');
+  const std::string time = text.substr(0, colon);
+  if (colon == std::string::npos || time.empty() || time.size() > 18 ||
+      time.find_first_not_of("0123456789") != std::string::npos) {
+    return make_error(ErrorCode::invalid_value,
+                      "args.cursor must be a next_cursor value from an earlier reply");
+  }
+  return Cursor{std::stoll(time), text.substr(colon + 1)};
+}
+
+std::string make_cursor(std::int64_t time, const std::string& id) { return std::to_string(time) + ":" + id; }
+
 }  // namespace joblens::host

@@ -2,6 +2,7 @@
 // dispatcher checks them before the handler runs, with messages that name the argument.
 #pragma once
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
@@ -34,5 +35,15 @@ std::int64_t arg_int(const nlohmann::json& args, std::string_view name, std::int
 
 // A page size argument: defaults to `fallback`, refuses values outside 1..max.
 Result<std::int64_t> arg_limit(const nlohmann::json& args, std::int64_t fallback, std::int64_t max);
+
+// A position in a list ordered newest first: the time and id of the previous page's last row, sent
+// back as the opaque string "<time>:<id>". Rows with equal times are told apart by id, so a page
+// boundary never skips or repeats a row.
+struct Cursor {
+  std::int64_t time = INT64_MAX;
+  std::string id;
+};
+Result<Cursor> arg_cursor(const nlohmann::json& args);  // absent → the start of the list
+std::string make_cursor(std::int64_t time, const std::string& id);
 
 }  // namespace joblens::host

@@ -102,31 +102,37 @@ Result<json> applications_get(Context& context, const json& args) {
 }
 
 // Filters: status (one or a list), company (substring, case-insensitive), since/until (updated_at),
-// paged newest first with `before` = the previous page's last updated_at.
+// newest first, a page at a time (args.cursor from the previous page's next_cursor).
 Result<json> applications_list(Context& context, const json& args) {
   auto limit = arg_limit(args, 50, 500);
   if (!limit) return limit.error();
+  auto cursor = arg_cursor(args);
+  if (!cursor) return cursor.error();
   json statuses = json::array();
   if (const auto s = args.find("status"); s != args.end() && !s->is_null()) {
     statuses = s->is_array() ? *s : json::array({*s});
     for (const json& one : statuses) {
-      if (!one.is_string() || !valid_status(one.get<std::string>())) return invalid_status(one.dump());
+      if (!one.is_string())
+        return make_error(ErrorCode::wrong_type, "applications.list: args.status holds strings");
+      if (!valid_status(one.get<std::string>())) return invalid_status(one.get<std::string>());
     }
   }
   auto stmt = context.db.prepare(
       "SELECT a.id FROM applications a LEFT JOIN jobs j ON j.id = a.job_id "
       "WHERE (?1 IS NULL OR a.status IN (SELECT value FROM json_each(?1))) "
       "AND (?2 IS NULL OR j.company LIKE '%' || ?2 || '%') "
-      "AND a.updated_at >= ?3 AND a.updated_at <= ?4 AND a.updated_at < ?5 "
-      "ORDER BY a.updated_at DESC, a.id LIMIT ?6");
+      "AND a.updated_at >= ?3 AND a.updated_at <= ?4 AND (a.updated_at < ?5 OR (a.updated_at = ?5 AND a.id > "
+      "?6)) "
+      "ORDER BY a.updated_at DESC, a.id LIMIT ?7");
   if (!stmt) return stmt.error();
   (*stmt)
       ->bind(1, statuses.empty() ? std::optional<std::string>() : std::optional(statuses.dump()))
       .bind(2, arg_optional_string(args, "company"))
       .bind(3, arg_int(args, "since", 0))
       .bind(4, arg_int(args, "until", INT64_MAX))
-      .bind(5, arg_int(args, "before", INT64_MAX))
-      .bind(6, *limit);
+      .bind(5, cursor->time)
+      .bind(6, cursor->id)
+      .bind(7, *limit);
   std::vector<std::string> ids;
   for (;;) {
     auto row = (*stmt)->step();
@@ -141,8 +147,10 @@ Result<json> applications_list(Context& context, const json& args) {
     applications.push_back(std::move(*one));
   }
   json result{{"applications", applications}};
-  result["next_before"] =
-      static_cast<std::int64_t>(ids.size()) == *limit ? applications.back()["updated_at"] : json();
+  result["next_cursor"] =
+      static_cast<std::int64_t>(ids.size()) == *limit
+          ? json(make_cursor(applications.back()["updated_at"].get<std::int64_t>(), ids.back()))
+          : json();
   return result;
 }
 
@@ -154,9 +162,9 @@ constexpr ArgSpec kUpdateArgs[] = {{"id", Kind::string, true}, {"status", Kind::
                                    {"notes", Kind::string},    {"note", Kind::string},
                                    {"answers", Kind::array},   {"at", Kind::integer}};
 constexpr ArgSpec kGetArgs[] = {{"id", Kind::string, true}};
-constexpr ArgSpec kListArgs[] = {{"status", Kind::any},     {"company", Kind::string},
-                                 {"since", Kind::integer},  {"until", Kind::integer},
-                                 {"before", Kind::integer}, {"limit", Kind::integer}};
+constexpr ArgSpec kListArgs[] = {{"status", Kind::any},    {"company", Kind::string},
+                                 {"since", Kind::integer}, {"until", Kind::integer},
+                                 {"cursor", Kind::string}, {"limit", Kind::integer}};
 
 constexpr Route kRoutes[] = {
     {"applications.create", applications_create, kCreateArgs, "starts tracking an application"},

@@ -116,8 +116,8 @@ Result<json> load_job(storage::Database& db, const std::string& id) {
   job["company"] = s.text(3);
   job["location"] = s.text(4);
   job["description"] = s.text(8);
-  const char* optional_columns[] = {"url",       nullptr,           nullptr,  nullptr, nullptr,
-                                    "workplace", "employment_type", "salary", nullptr, "layout"};
+  const char* optional_columns[] = {nullptr,           "url",    nullptr, nullptr, nullptr, "workplace",
+                                    "employment_type", "salary", nullptr, "layout"};
   for (int column = 0; column < 10; ++column) {
     if (optional_columns[column] != nullptr && !s.is_null(column))
       job[optional_columns[column]] = s.text(column);

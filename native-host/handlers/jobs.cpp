@@ -48,16 +48,17 @@ Result<json> jobs_get(Context& context, const json& args) {
   return json{{"jobs", found}, {"missing", missing}};
 }
 
-// Newest first, paged by a cursor: the last_seen and id of the previous page's last job.
+// Newest first, a page at a time (args.cursor from the previous page's next_cursor).
 Result<json> jobs_list(Context& context, const json& args) {
   auto limit = arg_limit(args, 50, 200);
   if (!limit) return limit.error();
-  const std::int64_t before = arg_int(args, "before", INT64_MAX);
+  auto cursor = arg_cursor(args);
+  if (!cursor) return cursor.error();
   auto stmt = context.db.prepare(
-      "SELECT id, last_seen FROM jobs WHERE last_seen < ? "
-      "ORDER BY last_seen DESC, id LIMIT ?");
+      "SELECT id, last_seen FROM jobs WHERE last_seen < ?1 OR (last_seen = ?1 AND id > ?2) "
+      "ORDER BY last_seen DESC, id LIMIT ?3");
   if (!stmt) return stmt.error();
-  (*stmt)->bind(1, before).bind(2, *limit);
+  (*stmt)->bind(1, cursor->time).bind(2, cursor->id).bind(3, *limit);
   std::vector<std::string> ids;
   std::int64_t last_seen = 0;
   for (;;) {
@@ -74,13 +75,14 @@ Result<json> jobs_list(Context& context, const json& args) {
     jobs.push_back(std::move(*job));
   }
   json result{{"jobs", jobs}};
-  result["next_before"] = static_cast<std::int64_t>(ids.size()) == *limit ? json(last_seen) : json();
+  result["next_cursor"] =
+      static_cast<std::int64_t>(ids.size()) == *limit ? json(make_cursor(last_seen, ids.back())) : json();
   return result;
 }
 
 constexpr ArgSpec kUpsertArgs[] = {{"jobs", Kind::array, true}, {"layout", Kind::string}};
 constexpr ArgSpec kGetArgs[] = {{"ids", Kind::array, true}};
-constexpr ArgSpec kListArgs[] = {{"limit", Kind::integer}, {"before", Kind::integer}};
+constexpr ArgSpec kListArgs[] = {{"limit", Kind::integer}, {"cursor", Kind::string}};
 
 constexpr Route kRoutes[] = {
     {"jobs.upsert", jobs_upsert, kUpsertArgs, "stores a batch of jobs seen (all or none)"},

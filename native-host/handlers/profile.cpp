@@ -18,7 +18,11 @@ Result<json> profile_get(Context& context, const json&) {
 }
 
 Result<json> profile_put(Context& context, const json& args) {
-  auto profile = model::profile_from_json(args.at("profile"));
+  // The version inside a profile is always the hash of its content (the score cache's key): a stale
+  // version sent back by an editor must never make new content look like old content.
+  nlohmann::json sent = args.at("profile");
+  if (sent.is_object()) sent.erase("version");
+  auto profile = model::profile_from_json(sent);
   if (!profile) return make_error(profile.error().code, "args.profile: " + profile.error().message);
   auto tx = storage::Transaction::begin(context.db);
   if (!tx) return tx.error();

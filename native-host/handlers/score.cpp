@@ -30,7 +30,6 @@ Result<const match::ProfileView*> stored_profile_view(Context& context) {
   if (!cache.view || cache.version != stored->version) {
     auto profile = model::profile_from_json(stored->data);
     if (!profile) return profile.error();
-    if (profile->version.empty()) profile->version = version_tag(stored->version);
     cache.view = context.engine.view(*profile);
     cache.version = stored->version;
   }
@@ -69,12 +68,15 @@ Result<std::vector<model::Job>> jobs_to_score(Context& context, const json& args
 Result<json> score(Context& context, const json& args) {
   auto jobs = jobs_to_score(context, args);
   if (!jobs) return jobs.error();
+  if (jobs->empty()) return make_error(ErrorCode::missing_field, "score: send jobs or ids");
 
   // A profile in the message previews a score (the options page's editor) and is never stored.
   std::optional<match::ProfileView> preview;
   const match::ProfileView* view = nullptr;
   if (const auto sent = args.find("profile"); sent != args.end() && !sent->is_null()) {
-    auto profile = model::profile_from_json(*sent);
+    json unversioned = *sent;  // the content hash, never a stated version, keys the score cache
+    unversioned.erase("version");
+    auto profile = model::profile_from_json(unversioned);
     if (!profile) return make_error(profile.error().code, "args.profile: " + profile.error().message);
     preview = context.engine.view(*profile);
     view = &*preview;
@@ -92,7 +94,10 @@ Result<json> score(Context& context, const json& args) {
     scored.push_back(context.engine.score_cached(job, *view, now));
     results.emplace_back(wire::to_json(scored.back()));
   }
-  if (!preview && !scored.empty()) {
+  // Only scores of stored jobs are kept: a job sent in the message may differ from the stored one
+  // with the same id, and must not replace its score.
+  const std::size_t sent_count = args.contains("jobs") && args["jobs"].is_array() ? args["jobs"].size() : 0;
+  if (!preview && scored.size() > sent_count) {
     auto tx = storage::Transaction::begin(context.db);
     if (!tx) return tx.error();
     auto stmt = context.db.prepare(
@@ -101,7 +106,7 @@ Result<json> score(Context& context, const json& args) {
         "excluded.result, "
         "scored_at = excluded.scored_at");
     if (!stmt) return stmt.error();
-    for (std::size_t i = 0; i < scored.size(); ++i) {
+    for (std::size_t i = sent_count; i < scored.size(); ++i) {
       (*stmt)
           ->bind(1, scored[i].id)
           .bind(2, version_tag(context.profile_cache.version))

@@ -22,6 +22,11 @@ Result<json> settings_get(Context& context, const json& args) {
   auto stmt = context.db.prepare("SELECT key, value FROM settings ORDER BY key");
   if (!stmt) return stmt.error();
   const auto keys = args.find("keys");
+  if (keys != args.end() && !keys->is_null()) {
+    for (const json& key : *keys) {
+      if (!key.is_string()) return make_error(ErrorCode::wrong_type, "settings.get: args.keys holds strings");
+    }
+  }
   for (;;) {
     auto row = (*stmt)->step();
     if (!row) return row.error();

@@ -72,7 +72,8 @@ Result<json> stats(Context& context, const json& args) {
 
   auto average = context.db.prepare(
       "SELECT avg(s.score) FROM applications a JOIN scores s ON s.job_id = a.job_id "
-      "WHERE a.status NOT IN ('discovered','saved') AND a.updated_at BETWEEN ?1 AND ?2");
+      "WHERE a.status NOT IN ('discovered','saved') AND a.updated_at BETWEEN ?1 AND ?2 "
+      "AND s.profile_version = (SELECT 'v' || max(version) FROM profiles)");
   if (!average) return average.error();
   (*average)->bind(1, since).bind(2, until);
   auto avg_row = (*average)->step();

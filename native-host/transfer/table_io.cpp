@@ -191,11 +191,15 @@ Result<int> import_applications(storage::Database& db, const json& rows, std::in
       auto made = upsert_jobs(db, json::array({stub}), "", now);
       if (!made) return make_error(made.error().code, where + ": " + made.error().message);
     }
+    // Last writer wins: an older copy of a stored application changes nothing, history included.
+    auto stored = load_application(db, id);
+    if (!stored) return stored.error();
+    if (!stored->is_null() && (*stored)["updated_at"].get<std::int64_t>() >= updated_at) continue;
     auto stmt = db.prepare(
         "INSERT INTO applications (id, job_id, status, notes, answers, created_at, updated_at) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET job_id = ?2, status = ?3, notes = "
         "?4, "
-        "answers = ?5, updated_at = ?7 WHERE excluded.updated_at > applications.updated_at");
+        "answers = ?5, updated_at = ?7");
     if (!stmt) return stmt.error();
     const json answers =
         row.contains("answers") && row["answers"].is_array() ? row["answers"] : json::array();

@@ -32,7 +32,7 @@ Result<ExportPage> export_page(storage::Database& db, const ExportRequest& reque
 Result<nlohmann::json> csv_to_rows(const std::vector<CsvRow>& rows, const std::string& what);
 
 // Inserts or merges rows inside the caller's transaction; returns how many were taken. An
-// application already stored with a newer updated_at is kept (last writer wins).
+// application already stored with the same or a newer updated_at is kept whole (last writer wins).
 Result<int> import_rows(storage::Database& db, const std::string& what, const nlohmann::json& rows,
                         std::int64_t now);
 

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "native-host/dispatch/dispatcher.hpp"
@@ -77,6 +78,30 @@ TEST_CASE("profile.put keeps every version and refuses a stale editor") {
   CHECK(host.error_code("profile.put", {{"profile", {{"skills", "python"}}}}) == code(ErrorCode::wrong_type));
 }
 
+TEST_CASE("an editor that sends back a stale version never gets stale scores") {
+  HostFixture host;
+  const json job = example_jobs()[0];
+  host.ok("jobs.upsert", {{"jobs", {job}}});
+  host.ok("profile.put", {{"profile", example_profile()}});
+  const json before = host.ok("score", {{"ids", {job["id"]}}})["results"][0];
+  json edited = host.ok("profile.get")["profile"];  // carries the version the host stored
+  edited["skills"] = json::array({{{"name", "COBOL"}}});
+  host.ok("profile.put", {{"profile", edited}});
+  const json after = host.ok("score", {{"ids", {job["id"]}}})["results"][0];
+  CHECK(after["score"] < before["score"]);
+  INFO(after.dump());
+  for (const json& skill : after["matched_skills"]) {  // only the spoken languages still match
+    CHECK((skill == "English" || skill == "Portuguese"));
+  }
+
+  // Scoring a job sent in the message never replaces the stored job's stored score.
+  host.ok("applications.create", {{"job_id", job["id"]}, {"status", "applied"}});
+  const double average = host.ok("stats")["average_applied_score"];
+  host.ok("score", {{"jobs", {{{"id", job["id"]}, {"title", "x"}}}}});
+  CHECK(host.ok("stats")["average_applied_score"] == average);
+  CHECK(host.error_code("score") == code(ErrorCode::missing_field));
+}
+
 TEST_CASE("jobs.upsert stores all fields, merges later sightings, and rejects a bad batch whole") {
   HostFixture host;
   json card{{"id", "42"},
@@ -113,8 +138,28 @@ TEST_CASE("jobs.upsert stores all fields, merges later sightings, and rejects a 
   CHECK(bad["error"]["message"].get<std::string>().rfind("jobs[1]:", 0) == 0);
   CHECK(host.ok("jobs.get", {{"ids", {"43"}}})["missing"] == json{"43"});  // the good job did not land alone
 
-  const json listed = host.ok("jobs.list", {{"limit", 1}});
-  CHECK(listed["jobs"].size() == 1);
+  CHECK_FALSE(job.contains("url"));  // never confused with another column
+  host.ok("jobs.upsert",
+          {{"jobs", {{{"id", "42"}, {"title", "Data Engineer"}, {"url", "https://x.test/42"}}}}});
+  CHECK(host.ok("jobs.get", {{"ids", {"42"}}})["jobs"][0]["url"] == "https://x.test/42");
+}
+
+TEST_CASE("list pages never skip rows that share a timestamp") {
+  HostFixture host;
+  json batch = json::array();
+  for (int i = 0; i < 5; ++i)
+    batch.push_back({{"id", std::string("j").append(std::to_string(i))}, {"title", "t"}});
+  host.ok("jobs.upsert", {{"jobs", batch}});  // one batch: one last_seen for all five
+  std::set<std::string> seen;
+  json args{{"limit", 2}};
+  for (int page = 0; page < 5; ++page) {
+    const json listed = host.ok("jobs.list", args);
+    for (const json& j : listed["jobs"]) seen.insert(j["id"].get<std::string>());
+    if (listed["next_cursor"].is_null()) break;
+    args["cursor"] = listed["next_cursor"];
+  }
+  CHECK(seen.size() == 5);
+  CHECK(host.error_code("jobs.list", {{"cursor", "yesterday"}}) == code(ErrorCode::invalid_value));
 }
 
 TEST_CASE("score uses the stored profile, sent or stored jobs, and stores the results") {
@@ -168,7 +213,7 @@ TEST_CASE("applications: create is idempotent by id, updates keep a status histo
   CHECK(host.ok("applications.list", {{"company", "glob"}})["applications"][0]["id"] == "app-2");
   const json page = host.ok("applications.list", {{"limit", 1}});
   CHECK(page["applications"].size() == 1);
-  const json rest = host.ok("applications.list", {{"limit", 1}, {"before", page["next_before"]}});
+  const json rest = host.ok("applications.list", {{"limit", 1}, {"cursor", page["next_cursor"]}});
   CHECK(rest["applications"][0]["id"] != page["applications"][0]["id"]);
 
   const json stats = host.ok("stats");
@@ -270,8 +315,14 @@ TEST_CASE("import keeps the newer of two copies of an application") {
   const json newer{{"id", "app-9"}, {"job_id", "9"}, {"status", "offer"}, {"updated_at", 2000}};
   const json older{{"id", "app-9"}, {"job_id", "9"}, {"status", "applied"}, {"updated_at", 1000}};
   host.ok("import", {{"format", "json"}, {"what", "applications"}, {"data", {newer}}});
-  host.ok("import", {{"format", "json"}, {"what", "applications"}, {"data", {older}}});
-  CHECK(host.ok("applications.get", {{"id", "app-9"}})["application"]["status"] == "offer");
+  json older_with_history = older;
+  older_with_history["history"] = {{{"status", "rejected"}, {"at", 1500}}};
+  CHECK(host.ok("import",
+                {{"format", "json"}, {"what", "applications"}, {"data", {older_with_history}}})["imported"] ==
+        0);
+  const json kept = host.ok("applications.get", {{"id", "app-9"}})["application"];
+  CHECK(kept["status"] == "offer");
+  CHECK(kept["history"].size() == 1);  // the older copy's history did not leak in
 }
 
 TEST_CASE("backup writes a consistent copy that opens with the same data") {

@@ -151,4 +151,24 @@ long HostProcess::rss_kb() const {
   return -1;
 }
 
+CommandRun run_host_command(const std::vector<std::string>& args, const std::string& home,
+                            const std::string& data_dir) {
+  bp::environment env = boost::this_process::environment();
+  env["HOME"] = home;
+  env["JOBLENS_DATA_DIR"] = data_dir;
+  bp::ipstream out, err;
+  CommandRun run;
+  std::error_code ec;
+  bp::child child(JOBLENS_HOST_BINARY, bp::args(args), bp::std_in<bp::null, bp::std_out> out,
+                  bp::std_err > err, env, ec);
+  if (ec) return run;
+  // Both streams are small here (a report, an export of a few rows); read them in turn.
+  std::string line;
+  while (std::getline(out, line)) run.out += line + "\n";
+  while (std::getline(err, line)) run.err += line + "\n";
+  child.wait(ec);
+  run.exit_code = child.exit_code();
+  return run;
+}
+
 }  // namespace joblens::host::testing

@@ -42,4 +42,13 @@ class HostProcess {
   int next_id_ = 1;
 };
 
+// joblens-host run as a command (install, doctor, export, ...) with HOME and JOBLENS_DATA_DIR set.
+struct CommandRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+CommandRun run_host_command(const std::vector<std::string>& args, const std::string& home,
+                            const std::string& data_dir);
+
 }  // namespace joblens::host::testing
