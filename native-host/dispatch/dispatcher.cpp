@@ -50,7 +50,7 @@ Result<json> Dispatcher::call(std::string_view type, const json& args) {
 std::string Dispatcher::handle(std::string_view body) {
   try {
     json id;
-    auto request = protocol::parse_request(body, id);
+    auto request = protocol::parse_request(body, id, parser_);
     if (!request) return protocol::error_reply(id, request.error());
     auto result = call(request->type, request->args);
     if (!result) return protocol::error_reply(request->id, result.error());

@@ -10,6 +10,7 @@
 
 #include "native-host/dispatch/args.hpp"
 #include "native-host/dispatch/context.hpp"
+#include "native-host/protocol/json_parser.hpp"
 #include "shared/wire/error.hpp"
 
 namespace joblens::host {
@@ -39,6 +40,7 @@ class Dispatcher {
   Context& context_;
   std::size_t max_reply_;
   std::vector<Route> routes_;  // sorted by type
+  protocol::JsonParser parser_;
 };
 
 // Each message group contributes its routes (handlers/*.cpp).

@@ -1,17 +1,15 @@
 #include "native-host/protocol/envelope.hpp"
 
-#include "shared/model/json_io.hpp"
-
 namespace joblens::host::protocol {
 
 using nlohmann::json;
 
-Result<Request> parse_request(std::string_view body, json& id_out) {
+Result<Request> parse_request(std::string_view body, json& id_out, JsonParser& parser) {
   id_out = nullptr;
   if (body.empty())
     return make_error(ErrorCode::empty_input, "the frame is empty; expected {id, type, args}");
-  // parse_json checks UTF-8 and refuses deep nesting before nlohmann's recursive parser sees it.
-  auto parsed = model::parse_json(body);
+  // The parser checks UTF-8 and refuses deep nesting before any recursive step sees it.
+  auto parsed = parser.parse(body);
   if (!parsed) return parsed.error();
   json& message = *parsed;
   if (!message.is_object()) return make_error(ErrorCode::wrong_type, "a message must be a JSON object");

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "native-host/protocol/json_parser.hpp"
 #include "shared/wire/error.hpp"
 
 namespace joblens::host::protocol {
@@ -20,7 +21,7 @@ struct Request {
 
 // Parses and checks a frame body. On failure, `id_out` holds whatever id could be read, so that the
 // error reply can still be matched to its request.
-Result<Request> parse_request(std::string_view body, nlohmann::json& id_out);
+Result<Request> parse_request(std::string_view body, nlohmann::json& id_out, JsonParser& parser);
 
 std::string reply(const nlohmann::json& id, std::string_view type, const nlohmann::json& result);
 std::string error_reply(const nlohmann::json& id, const Error& error);

@@ -90,7 +90,7 @@ Result<Database> Database::open(const std::string& path, const Options& options)
   // every committed transaction durable, also against power loss, at the cost of an fsync per commit.
   const char* pragmas = options.read_only
                             ? "PRAGMA foreign_keys=ON;"
-                            : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+                            : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
   if (auto error = db.exec(pragmas)) return *error;
   return db;
 }

@@ -6,13 +6,10 @@
 #include "shared/text/normalize.hpp"
 
 namespace joblens::model {
-namespace {
 
-using nlohmann::json;
-
-// Deepest nesting of arrays and objects, found without building anything, so that a hostile
-// 10,000-deep document is rejected before the parser recurses into it.
-int nesting_depth(std::string_view text) {
+// Found without building anything, so that a hostile 10,000-deep document is rejected before the
+// parser recurses into it.
+int json_nesting_depth(std::string_view text) {
   int depth = 0, deepest = 0;
   bool in_string = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -33,6 +30,10 @@ int nesting_depth(std::string_view text) {
   }
   return deepest;
 }
+
+namespace {
+
+using nlohmann::json;
 
 Error wrong_type(std::string_view field, std::string_view expected) {
   return make_error(ErrorCode::wrong_type,
@@ -147,7 +148,7 @@ std::string_view to_string(RemotePreference p) {
 
 Result<json> parse_json(std::string_view text) {
   if (!text::is_valid_utf8(text)) return make_error(ErrorCode::invalid_utf8, "the input is not valid UTF-8");
-  if (nesting_depth(text) > kMaxJsonDepth)
+  if (json_nesting_depth(text) > kMaxJsonDepth)
     return make_error(ErrorCode::invalid_json,
                       "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   try {

@@ -105,19 +105,20 @@ TEST_CASE("writes never exceed the outbound cap and retry partial writes") {
 
 TEST_CASE("the envelope: ids are echoed, bad envelopes are coded errors") {
   nlohmann::json id;
-  auto ok = parse_request(R"({"id":"a1","type":"hello"})", id);
+  JsonParser parser;
+  auto ok = parse_request(R"({"id":"a1","type":"hello"})", id, parser);
   REQUIRE(ok.ok());
   CHECK(ok->id == "a1");
   CHECK(ok->args.is_object());
 
-  CHECK(parse_request(R"({"type":"hello"})", id).error().code == ErrorCode::missing_field);
-  CHECK(parse_request(R"({"id":7,"type":3})", id).error().code == ErrorCode::wrong_type);
+  CHECK(parse_request(R"({"type":"hello"})", id, parser).error().code == ErrorCode::missing_field);
+  CHECK(parse_request(R"({"id":7,"type":3})", id, parser).error().code == ErrorCode::wrong_type);
   CHECK(id == 7);  // still echoed, so the extension can match the error to its request
-  CHECK(parse_request(R"({"id":7,"type":"x","args":[1]})", id).error().code == ErrorCode::wrong_type);
-  CHECK(parse_request(R"({"id":{},"type":"x"})", id).error().code == ErrorCode::wrong_type);
-  CHECK(parse_request("[1,2]", id).error().code == ErrorCode::wrong_type);
-  CHECK(parse_request("{\"id\":1,\"type\":\"\xff\"}", id).error().code == ErrorCode::invalid_utf8);
-  CHECK(parse_request(std::string(10000, '[') + std::string(10000, ']'), id).error().code ==
+  CHECK(parse_request(R"({"id":7,"type":"x","args":[1]})", id, parser).error().code == ErrorCode::wrong_type);
+  CHECK(parse_request(R"({"id":{},"type":"x"})", id, parser).error().code == ErrorCode::wrong_type);
+  CHECK(parse_request("[1,2]", id, parser).error().code == ErrorCode::wrong_type);
+  CHECK(parse_request("{\"id\":1,\"type\":\"\xff\"}", id, parser).error().code == ErrorCode::invalid_utf8);
+  CHECK(parse_request(std::string(10000, '[') + std::string(10000, ']'), id, parser).error().code ==
         ErrorCode::invalid_json);
 
   const auto reply = nlohmann::json::parse(error_reply(5, make_error(ErrorCode::not_found, "gone")));
