@@ -1,5 +1,7 @@
 // joblens-host: the native-messaging host the browser starts, and its command line for people:
 // install, uninstall, doctor, export, import, backup (docs/host.md).
+#include <poll.h>
+
 #include <csignal>
 #include <cstdio>
 #include <string_view>
@@ -12,6 +14,8 @@
 namespace joblens::host {
 
 namespace {
+
+constexpr int kIdleCheckpointFrames = 512;  // 2 MiB of log
 
 struct Command {
   std::string_view name;
@@ -46,7 +50,14 @@ int serve_command(const CommandLine& line) {
   auto app = open_host(*path, protocol::kMaxOutboundFrame);
   if (!app) return fail(app.error());
   protocol::FrameReader reader(protocol::fd_source(0));
-  return serve(*app->dispatcher, reader, protocol::fd_sink(1));
+  storage::Database& db = *app->db;
+  // Checkpoint the WAL only while the browser has nothing waiting, so that writes never pay for it.
+  const auto idle_checkpoint = [&db] {
+    if (db.wal_frames() < kIdleCheckpointFrames) return;
+    pollfd input{0, POLLIN, 0};
+    if (::poll(&input, 1, 0) == 0) db.checkpoint_if_due(kIdleCheckpointFrames);
+  };
+  return serve(*app->dispatcher, reader, protocol::fd_sink(1), idle_checkpoint);
 }
 
 CommandLine parse_command_line(int argc, char** argv) {

@@ -6,7 +6,8 @@
 
 namespace joblens::host {
 
-int serve(Dispatcher& dispatcher, protocol::FrameReader& reader, const protocol::ByteSink& sink) {
+int serve(Dispatcher& dispatcher, protocol::FrameReader& reader, const protocol::ByteSink& sink,
+          const std::function<void()>& between_messages) {
   std::string body;
   for (;;) {
     const protocol::ReadResult read = reader.next(body);
@@ -28,6 +29,7 @@ int serve(Dispatcher& dispatcher, protocol::FrameReader& reader, const protocol:
       return 0;
     }
     if (read.outcome == protocol::ReadOutcome::error && !read.resumable) return 0;
+    if (between_messages) between_messages();
   }
 }
 

@@ -19,13 +19,7 @@ const std::set<std::string, std::less<>> kColumns{"id",          "url",       "t
 }  // namespace
 
 Result<model::Job> job_from_page(const json& j) {
-  if (!j.is_object()) return make_error(ErrorCode::wrong_type, "a job must be a JSON object");
-  if (!j.contains("title")) return make_error(ErrorCode::missing_field, "'title' is missing");
-  json filled = j;
-  for (const char* key : {"company", "location", "description"}) {
-    if (!filled.contains(key) || filled[key].is_null()) filled[key] = "";
-  }
-  auto job = model::job_from_json(filled);
+  auto job = model::job_from_json(j, model::JobShape::card);
   if (job && job->id.empty()) return make_error(ErrorCode::invalid_value, "'id' is empty");
   return job;
 }
@@ -86,7 +80,7 @@ RETURNING first_seen)sql");
         .bind(6, job.workplace)
         .bind(7, job.employment_type)
         .bind(8, job.salary)
-        .bind(9, job.description)
+        .bind_view(9, job.description)  // `checked` outlives the statement's use
         .bind(10, layout)
         .bind(11, storage::dump(fields))
         .bind(12, now);

@@ -12,7 +12,12 @@ struct JsonParser::Impl {
   simdjson::dom::parser parser;
 };
 
-JsonParser::JsonParser() : impl_(std::make_unique<Impl>()) {}
+JsonParser::JsonParser() : impl_(std::make_unique<Impl>()) {
+  // simdjson enforces the nesting limit while it parses (its depth counts the root document too); a
+  // deeper document fails over to the core's parser, which reports it. Should this allocation fail,
+  // every parse fails over the same way, so the result can be ignored.
+  [[maybe_unused]] const auto allocated = impl_->parser.allocate(64 * 1024, model::kMaxJsonDepth + 1);
+}
 JsonParser::~JsonParser() = default;
 
 namespace {
@@ -52,8 +57,7 @@ json to_nlohmann(simdjson::dom::element element) {
 }  // namespace
 
 Result<json> JsonParser::parse(std::string_view text) {
-  // The same UTF-8 and depth rules as the core; nesting is counted before simdjson builds a tree.
-  if (model::json_nesting_depth(text) > model::kMaxJsonDepth) return model::parse_json(text);
+  // The same UTF-8 and depth rules as the core: simdjson checks both while it parses.
   simdjson::dom::element root;
   if (impl_->parser.parse(text.data(), text.size(), /*realloc_if_needed=*/true).get(root) !=
       simdjson::SUCCESS) {

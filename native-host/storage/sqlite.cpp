@@ -32,6 +32,13 @@ Statement& Statement::bind(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::bind_view(int index, std::string_view value) {
+  const int rc =
+      sqlite3_bind_text64(stmt_.get(), index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8);
+  if (rc != SQLITE_OK) bind_error_ = rc;
+  return *this;
+}
+
 Statement& Statement::bind(int index, std::nullptr_t) {
   const int rc = sqlite3_bind_null(stmt_.get(), index);
   if (rc != SQLITE_OK) bind_error_ = rc;
@@ -86,13 +93,35 @@ Result<Database> Database::open(const std::string& path, const Options& options)
   if (rc != SQLITE_OK) return sqlite_error(raw, rc, "opening " + path);
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, options.busy_timeout_ms);
-  // WAL lets readers and one writer work at once (two browsers, two hosts); synchronous=FULL makes
-  // every committed transaction durable, also against power loss, at the cost of an fsync per commit.
+  // WAL lets readers and one writer work at once (two browsers, two hosts). synchronous=NORMAL: a
+  // commit survives the host being killed; a power cut may roll back the last commits but never
+  // corrupts the file (docs/host.md#storage); FULL would add an fsync to every write message.
   const char* pragmas = options.read_only
                             ? "PRAGMA foreign_keys=ON;"
                             : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
   if (auto error = db.exec(pragmas)) return *error;
+  if (!options.read_only) sqlite3_wal_hook(raw, &Database::on_wal_commit, db.wal_.get());
   return db;
+}
+
+int Database::on_wal_commit(void* state, sqlite3* db, const char* name, int frames) {
+  auto* wal = static_cast<WalState*>(state);
+  wal->frames = frames;
+  if (frames >= kCheckpointBackstopFrames) {
+    int log = 0, copied = 0;
+    if (sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) == SQLITE_OK) {
+      wal->frames = log - copied;
+    }
+  }
+  return SQLITE_OK;  // a checkpoint that could not run (another reader) is retried later
+}
+
+void Database::checkpoint_if_due(int min_frames) {
+  if (wal_->frames < min_frames) return;
+  int log = 0, copied = 0;
+  if (sqlite3_wal_checkpoint_v2(db_.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) == SQLITE_OK) {
+    wal_->frames = log - copied;
+  }
 }
 
 Result<StatementUse> Database::prepare(std::string_view sql) {

@@ -32,6 +32,9 @@ class Statement {
   Statement& bind(int index, std::string_view value);
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, std::nullptr_t);
+  // Binds without a copy (SQLITE_STATIC): the caller keeps `value` alive until the statement is
+  // reset. For large texts on hot paths (job descriptions).
+  Statement& bind_view(int index, std::string_view value);
   template <typename T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind(index, nullptr);
@@ -98,6 +101,14 @@ class Database {
   // Runs SQL text without parameters (schema, pragmas); never used for values.
   std::optional<Error> exec(std::string_view sql);
 
+  // WAL checkpoints (copying the log back into the database file) are moved off the write path: a
+  // commit only counts the log's frames, and checkpoint_if_due() runs a passive checkpoint once
+  // `min_frames` have built up, called by the host when no message is waiting. Past
+  // kCheckpointBackstopFrames a commit checkpoints at once, so the log stays bounded without idle time.
+  static constexpr int kCheckpointBackstopFrames = 8192;  // 32 MiB at 4 KiB pages
+  void checkpoint_if_due(int min_frames);
+  int wal_frames() const { return wal_->frames; }
+
   sqlite3* handle() const { return db_.get(); }
   const std::string& path() const { return path_; }
   std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_.get()); }
@@ -109,8 +120,14 @@ class Database {
   };
   Database() = default;
 
+  struct WalState {
+    int frames = 0;  // in the log since the last checkpoint, as the last commit reported
+  };
+  static int on_wal_commit(void* state, sqlite3* db, const char* name, int frames);
+
   // Statements are declared after the connection so that they are finalized first.
   std::unique_ptr<sqlite3, Close> db_;
+  std::unique_ptr<WalState> wal_ = std::make_unique<WalState>();  // on the heap: the hook keeps its address
   std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
   std::string path_;
 };

@@ -227,7 +227,8 @@ json to_json(const Profile& p) {
   return j;
 }
 
-Result<Job> job_from_json(const json& j) {
+Result<Job> job_from_json(const json& j, JobShape shape) {
+  const bool posting = shape == JobShape::posting;
   if (!j.is_object()) return wrong_type("job", "a JSON object");
   Job job;
   if (auto it = j.find("id"); it != j.end() && it->is_number_integer()) {
@@ -235,12 +236,12 @@ Result<Job> job_from_json(const json& j) {
   } else if (auto e = read_string(j, "id", job.id, true)) {
     return *e;
   }
-  for (auto e :
-       {read_string(j, "title", job.title, true), read_string(j, "company", job.company, true),
-        read_string(j, "location", job.location, true), read_string(j, "description", job.description, true),
-        read_optional_string(j, "salary", job.salary), read_optional_string(j, "url", job.url),
-        read_optional_string(j, "workplace", job.workplace),
-        read_optional_string(j, "employment_type", job.employment_type)})
+  for (auto e : {read_string(j, "title", job.title, true), read_string(j, "company", job.company, posting),
+                 read_string(j, "location", job.location, posting),
+                 read_string(j, "description", job.description, posting),
+                 read_optional_string(j, "salary", job.salary), read_optional_string(j, "url", job.url),
+                 read_optional_string(j, "workplace", job.workplace),
+                 read_optional_string(j, "employment_type", job.employment_type)})
     if (e) return *e;
   return job;
 }

@@ -20,7 +20,10 @@ int json_nesting_depth(std::string_view text);
 Result<Profile> profile_from_json(const nlohmann::json& j);
 nlohmann::json to_json(const Profile& p);
 
-Result<Job> job_from_json(const nlohmann::json& j);
+// A posting has every text field; a card (as a search page lists it, before the details pane is
+// open) needs only id and title, and the other texts default to empty.
+enum class JobShape { posting, card };
+Result<Job> job_from_json(const nlohmann::json& j, JobShape shape = JobShape::posting);
 nlohmann::json to_json(const Job& job);
 
 }  // namespace joblens::model

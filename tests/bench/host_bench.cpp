@@ -70,7 +70,7 @@ int main() {
 
     for (const int size : {25, 1000}) {
       std::vector<double> times;
-      for (int round = 0; round < (size == 25 ? 60 : 12); ++round) {
+      for (int round = 0; round < (size == 25 ? 101 : 25); ++round) {
         const json args{{"jobs", jobs_batch(round * 10000 + size, size)}, {"layout", "E4"}};
         const std::string frame = joblens::host::protocol::encode_frame(
             json{{"id", 1}, {"type", "jobs.upsert"}, {"args", args}}.dump());

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "native-host/protocol/json_parser.hpp"
+#include "shared/model/json_io.hpp"
 
 namespace joblens::host::protocol {
 
