@@ -133,13 +133,9 @@ Result<json> applications_list(Context& context, const json& args) {
       .bind(5, cursor->time)
       .bind(6, cursor->id)
       .bind(7, *limit);
-  std::vector<std::string> ids;
-  for (;;) {
-    auto row = (*stmt)->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    ids.push_back((*stmt)->text(0));
-  }
+  auto page_ids = (*stmt)->all_texts();
+  if (!page_ids) return page_ids.error();
+  const std::vector<std::string>& ids = *page_ids;
   json applications = json::array();
   for (const std::string& id : ids) {
     auto one = load_application(context.db, id);

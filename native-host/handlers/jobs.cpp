@@ -55,28 +55,22 @@ Result<json> jobs_list(Context& context, const json& args) {
   auto cursor = arg_cursor(args);
   if (!cursor) return cursor.error();
   auto stmt = context.db.prepare(
-      "SELECT id, last_seen FROM jobs WHERE last_seen < ?1 OR (last_seen = ?1 AND id > ?2) "
+      "SELECT id FROM jobs WHERE last_seen < ?1 OR (last_seen = ?1 AND id > ?2) "
       "ORDER BY last_seen DESC, id LIMIT ?3");
   if (!stmt) return stmt.error();
   (*stmt)->bind(1, cursor->time).bind(2, cursor->id).bind(3, *limit);
-  std::vector<std::string> ids;
-  std::int64_t last_seen = 0;
-  for (;;) {
-    auto row = (*stmt)->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    ids.push_back((*stmt)->text(0));
-    last_seen = (*stmt)->int64(1);
-  }
+  auto ids = (*stmt)->all_texts();
+  if (!ids) return ids.error();
   json jobs = json::array();
-  for (const std::string& id : ids) {
+  for (const std::string& id : *ids) {
     auto job = load_job(context.db, id);
     if (!job) return job.error();
     jobs.push_back(std::move(*job));
   }
   json result{{"jobs", jobs}};
-  result["next_cursor"] =
-      static_cast<std::int64_t>(ids.size()) == *limit ? json(make_cursor(last_seen, ids.back())) : json();
+  result["next_cursor"] = static_cast<std::int64_t>(ids->size()) == *limit
+                              ? json(make_cursor(jobs.back()["last_seen"].get<std::int64_t>(), ids->back()))
+                              : json();
   return result;
 }
 

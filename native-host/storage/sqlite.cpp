@@ -62,6 +62,16 @@ std::optional<Error> Statement::run() {
   }
 }
 
+Result<std::vector<std::string>> Statement::all_texts(int column) {
+  std::vector<std::string> texts;
+  for (;;) {
+    auto row = step();
+    if (!row) return row.error();
+    if (!*row) return texts;
+    texts.push_back(text(column));
+  }
+}
+
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL; }
 std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_.get(), column); }
 double Statement::real(int column) const { return sqlite3_column_double(stmt_.get(), column); }

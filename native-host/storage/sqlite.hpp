@@ -12,6 +12,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "shared/wire/error.hpp"
 
@@ -44,6 +45,8 @@ class Statement {
   Result<bool> step();
   // Steps to completion (for statements that return no rows).
   std::optional<Error> run();
+  // Steps to completion, collecting one text column of every row (ids for a page of a list).
+  Result<std::vector<std::string>> all_texts(int column = 0);
 
   bool is_null(int column) const;
   std::int64_t int64(int column) const;

@@ -87,13 +87,9 @@ Result<ExportPage> export_page(storage::Database& db, const ExportRequest& reque
                                       : "SELECT id FROM jobs WHERE id > ? ORDER BY id LIMIT ?");
   if (!stmt) return stmt.error();
   (*stmt)->bind(1, request.after).bind(2, request.limit + 1);
-  std::vector<std::string> ids;
-  for (;;) {
-    auto row = (*stmt)->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    ids.push_back((*stmt)->text(0));
-  }
+  auto page_ids = (*stmt)->all_texts();
+  if (!page_ids) return page_ids.error();
+  const std::vector<std::string>& ids = *page_ids;
   ExportPage page;
   const bool csv = request.format == "csv";
   std::string text;
