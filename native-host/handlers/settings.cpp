@@ -61,7 +61,7 @@ Result<json> settings_put(Context& context, const json& args) {
     (*stmt)->bind(1, key);
     if (!value.is_null()) (*stmt)->bind(2, storage::dump(value)).bind(3, now);
     if (auto error = (*stmt)->run()) return *error;
-    ++updated;
+    updated += context.db.changes();  // removing a setting that was never set changes nothing
   }
   if (auto error = (*tx)->commit()) return *error;
   return json{{"updated", updated}};

@@ -71,6 +71,9 @@ Result<json> backup(Context& context, const json& args) {
   if (!std::filesystem::path(path).is_absolute()) {
     return make_error(ErrorCode::invalid_value, "backup: args.path must be an absolute path");
   }
+  if (!std::filesystem::is_directory(std::filesystem::path(path).parent_path(), ec)) {
+    return make_error(ErrorCode::io_error, "backup: the folder of " + path + " does not exist");
+  }
   if (std::filesystem::exists(path, ec) && !args.value("overwrite", false)) {
     return make_error(ErrorCode::invalid_value,
                       "backup: " + path + " exists; pass overwrite: true to replace it");

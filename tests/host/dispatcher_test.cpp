@@ -230,7 +230,8 @@ TEST_CASE("settings and selector health round-trip") {
   CHECK(host.ok("settings.get")["settings"]["filters.min_score"] == 60);
   CHECK(host.ok("settings.get", {{"keys", {"filters.blocked"}}})["settings"] ==
         json{{"filters.blocked", {"Globex"}}});
-  host.ok("settings.put", {{"settings", {{"filters.min_score", nullptr}}}});
+  CHECK(host.ok("settings.put",
+                {{"settings", {{"filters.min_score", nullptr}, {"never.set", nullptr}}}})["updated"] == 1);
   CHECK_FALSE(host.ok("settings.get")["settings"].contains("filters.min_score"));
   CHECK(host.error_code("settings.put", {{"settings", {{"Bad Key!", 1}}}}) == code(ErrorCode::invalid_value));
 
@@ -334,6 +335,8 @@ TEST_CASE("backup writes a consistent copy that opens with the same data") {
   CHECK(host.error_code("backup", {{"path", copy}}) ==
         code(ErrorCode::invalid_value));  // no silent overwrite
   CHECK(host.error_code("backup", {{"path", "relative.db"}}) == code(ErrorCode::invalid_value));
+  CHECK(host.error_code("backup", {{"path", host.dir.path + "/no/such/folder/b.db"}}) ==
+        code(ErrorCode::io_error));
 
   auto reopened = open_host(copy, protocol::kMaxOutboundFrame);
   REQUIRE(reopened.ok());
