@@ -157,7 +157,9 @@ class Loader {
       // skills may not share one.
       const auto owner = by_phrase.find(phrase);
       if (veto || owner == by_phrase.end() || owner->second != id)
-        return fail(raw.where, "`" + std::string(written) + "` is already defined at " + it->second);
+        // Built with append: GCC 12 warns falsely (-Wrestrict, gcc.gnu.org/PR105329) on "literal" + string.
+        return fail(raw.where,
+                    std::string("`").append(written).append("` is already defined at ").append(it->second));
       return std::nullopt;
     }
     if (!veto) by_phrase.emplace(phrase, id);
