@@ -4,11 +4,8 @@
 // The extension cannot see file paths (a file input gives bytes), so it sends the file's bytes as
 // base64 with its name; the command line and tests may pass a path instead.
 #include <openssl/evp.h>
-#include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 
 #include "native-host/dispatch/dispatcher.hpp"
 #include "native-host/resume/profile_proposal.hpp"
@@ -35,48 +32,13 @@ Result<std::string> decode_base64(const std::string& encoded) {
   return bytes;
 }
 
-// A private directory removed when the import ends, whatever happens.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "joblens-upload-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
 Result<std::string> uploaded_text(const json& args) {
-  const std::string name = args.value("filename", std::string());
-  const std::string extension = std::filesystem::path(name).extension().string();
-  if (extension.empty() || extension.size() > 8) {
-    return make_error(ErrorCode::unsupported_format,
-                      "resume.import: filename needs an extension (.pdf, .docx, .txt)");
-  }
   auto bytes = decode_base64(args.at("content_base64").get<std::string>());
   if (!bytes) return bytes.error();
-  if (bytes->size() > resume::kMaxResumeFileBytes) {
-    return make_error(ErrorCode::too_large, "resume.import: the file is over 20 MiB");
-  }
-  TempDir dir;
-  if (dir.path().empty())
-    return make_error(ErrorCode::io_error, "resume.import: cannot create a temporary folder");
-  // Only the extension of the person's file name is kept: the name itself never reaches a tool.
-  const std::string path = dir.path() + "/upload" + extension;
-  {
-    std::ofstream out(path, std::ios::binary);
-    out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
-    if (!out.flush()) return make_error(ErrorCode::io_error, "resume.import: cannot write the upload");
-  }
-  return resume::resume_text(path, resume::RunLimits{});
+  // Only the extension of the person's file name is used: the name itself never reaches a tool.
+  const std::string extension =
+      std::filesystem::path(args.value("filename", std::string())).extension().string();
+  return resume::resume_text_from_bytes("upload" + extension, *bytes, resume::RunLimits{});
 }
 
 Result<json> resume_import(Context& context, const json& args) {

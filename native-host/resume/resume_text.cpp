@@ -178,18 +178,27 @@ std::string clean_resume_text(std::string_view raw) {
 Result<std::string> resume_text(const std::string& path, const RunLimits& limits) {
   auto bytes = read_capped(path);
   if (!bytes) return bytes.error();
-  auto format = detect(path, *bytes);
+  return resume_text_from_bytes(path, *bytes, limits);
+}
+
+Result<std::string> resume_text_from_bytes(const std::string& name, std::string_view bytes,
+                                           const RunLimits& limits) {
+  if (bytes.size() > kMaxResumeFileBytes) {
+    return make_error(ErrorCode::too_large,
+                      "the file is over " + std::to_string(kMaxResumeFileBytes >> 20) + " MiB");
+  }
+  auto format = detect(name, bytes);
   if (!format) return format.error();
 
   std::string raw;
   if (*format == ResumeFormat::txt) {
-    std::string_view view = *bytes;
+    std::string_view view = bytes;
     if (view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3);
     if (!text::is_valid_utf8(view) || view.find('\0') != std::string_view::npos)
       return make_error(ErrorCode::invalid_utf8, "the text file is not UTF-8; save it as UTF-8 and retry");
     raw.assign(view);
   } else {
-    auto out = run_on_copy(*bytes, *format, limits);
+    auto out = run_on_copy(bytes, *format, limits);
     if (!out) return out.error();
     raw = std::move(*out);
   }

@@ -31,6 +31,11 @@ std::string_view to_string(ResumeFormat f);
 // collapse to one.
 Result<std::string> resume_text(const std::string& path, const RunLimits& limits);
 
+// The same for a file's bytes already in memory (an upload from the extension); `name` gives the
+// extension, the bytes are checked against it as above.
+Result<std::string> resume_text_from_bytes(const std::string& name, std::string_view bytes,
+                                           const RunLimits& limits);
+
 // The cleaning step alone (exposed for tests).
 std::string clean_resume_text(std::string_view raw);
 
