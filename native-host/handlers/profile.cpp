@@ -26,17 +26,17 @@ Result<json> profile_put(Context& context, const json& args) {
   if (!profile) return make_error(profile.error().code, "args.profile: " + profile.error().message);
   auto tx = storage::Transaction::begin(context.db);
   if (!tx) return tx.error();
-  auto current = load_profile(context.db);
+  auto current = latest_profile_version(context.db);
   if (!current) return current.error();
   // Optimistic concurrency: an editor that read version N may only replace version N.
   if (const auto base = args.find("base_version"); base != args.end() && !base->is_null()) {
-    if (base->get<std::int64_t>() != current->version) {
-      return make_error(ErrorCode::conflict, "the profile is at version " + std::to_string(current->version) +
+    if (base->get<std::int64_t>() != *current) {
+      return make_error(ErrorCode::conflict, "the profile is at version " + std::to_string(*current) +
                                                  ", not " + std::to_string(base->get<std::int64_t>()) +
                                                  "; reload it and apply the change again");
     }
   }
-  const std::int64_t version = current->version + 1;
+  const std::int64_t version = *current + 1;
   const std::int64_t now = context.now_ms();
   auto insert = context.db.prepare("INSERT INTO profiles (version, data, created_at) VALUES (?, ?, ?)");
   if (!insert) return insert.error();
@@ -69,6 +69,14 @@ Result<StoredProfile> load_profile(storage::Database& db) {
     stored.saved_at = (*stmt)->int64(2);
   }
   return stored;
+}
+
+Result<std::int64_t> latest_profile_version(storage::Database& db) {
+  auto stmt = db.prepare("SELECT coalesce(max(version), 0) FROM profiles");
+  if (!stmt) return stmt.error();
+  auto row = (*stmt)->step();
+  if (!row) return row.error();
+  return *row ? (*stmt)->int64(0) : 0;
 }
 
 std::span<const Route> profile_routes() { return kRoutes; }

@@ -15,5 +15,7 @@ struct StoredProfile {
 };
 
 Result<StoredProfile> load_profile(storage::Database& db);
+// The latest saved version only (0: none), without reading the profile.
+Result<std::int64_t> latest_profile_version(storage::Database& db);
 
 }  // namespace joblens::host

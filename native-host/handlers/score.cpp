@@ -21,13 +21,16 @@ constexpr std::size_t kMaxJobs = 200;
 
 // The profile view for the stored profile, rebuilt only when a new version was saved.
 Result<const match::ProfileView*> stored_profile_view(Context& context) {
-  auto stored = load_profile(context.db);
-  if (!stored) return stored.error();
-  if (!stored->version) {
+  // Only the version is read per message; the profile's JSON is read and prepared when it changed.
+  auto version = latest_profile_version(context.db);
+  if (!version) return version.error();
+  if (!*version) {
     return make_error(ErrorCode::not_found, "no profile is saved yet: save one with profile.put first");
   }
   ProfileCache& cache = context.profile_cache;
-  if (!cache.view || cache.version != stored->version) {
+  if (!cache.view || cache.version != *version) {
+    auto stored = load_profile(context.db);
+    if (!stored) return stored.error();
     auto profile = model::profile_from_json(stored->data);
     if (!profile) return profile.error();
     cache.view = context.engine.view(*profile);
