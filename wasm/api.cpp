@@ -11,60 +11,17 @@
 #include <optional>
 #include <string>
 
-#include "shared/engine/engine.hpp"
 #include "shared/model/json_io.hpp"
 #include "shared/text/normalize.hpp"
+#include "wasm/api_support.hpp"
 
-namespace {
-
+using joblens::wasm::ensure_engine;
+using joblens::wasm::error_reply;
+using joblens::wasm::guarded;
+using joblens::wasm::State;
+using joblens::wasm::state;
+using joblens::wasm::to_c_string;
 using json = nlohmann::ordered_json;
-
-// The module's state: one engine and the current profile. It lives here, at the edge, so that the
-// core in shared/ stays free of globals.
-struct State {
-  std::unique_ptr<joblens::Engine> engine;
-  std::optional<joblens::match::ProfileView> view;  // holds its own copy of the profile
-};
-State& state() {
-  static State s;
-  return s;
-}
-
-char* to_c_string(const std::string& s) {
-  char* out = static_cast<char*>(std::malloc(s.size() + 1));
-  if (!out) return nullptr;
-  std::memcpy(out, s.data(), s.size());
-  out[s.size()] = '\0';
-  return out;
-}
-
-char* error_reply(const joblens::Error& e) {
-  json j{
-      {"error",
-       {{"code", static_cast<int>(e.code)}, {"name", joblens::to_string(e.code)}, {"message", e.message}}}};
-  return to_c_string(j.dump());
-}
-
-template <typename F>
-char* guarded(F&& body) {
-  try {
-    return body();
-  } catch (const std::exception& e) {
-    return error_reply(joblens::make_error(joblens::ErrorCode::internal, e.what()));
-  } catch (...) {
-    return error_reply(joblens::make_error(joblens::ErrorCode::internal, "unknown exception"));
-  }
-}
-
-std::optional<joblens::Error> ensure_engine() {
-  if (state().engine) return std::nullopt;
-  auto engine = joblens::Engine::create();
-  if (!engine) return engine.error();
-  state().engine = std::move(engine).value();
-  return std::nullopt;
-}
-
-}  // namespace
 
 extern "C" {
 
@@ -94,33 +51,17 @@ char* jl_set_profile(const char* profile_json) {
   });
 }
 
-// Scores a JSON array of jobs; returns {"results": [ScoreResult or {"id", "error"}...]} in order.
+// Scores a JSON array of postings; returns {"results": [ScoreResult or {"error"}...]} in order.
 // `now_ms` is the caller's clock, for the cache's time to live.
 char* jl_score_jobs(const char* jobs_json, double now_ms) {
-  return guarded([&] {
-    if (auto e = ensure_engine()) return error_reply(*e);
-    State& s = state();
-    if (!s.view) return error_reply(joblens::make_error(joblens::ErrorCode::missing_field, "no profile set"));
-    auto parsed = joblens::model::parse_json(jobs_json ? jobs_json : "");
-    if (!parsed) return error_reply(parsed.error());
-    if (!parsed->is_array())
-      return error_reply(joblens::make_error(joblens::ErrorCode::wrong_type, "jobs must be a JSON array"));
-    json results = json::array();
-    for (const auto& item : *parsed) {
-      auto job = joblens::model::job_from_json(item);
-      if (!job) {
-        const auto& e = job.error();
-        results.push_back({{"error",
-                            {{"code", static_cast<int>(e.code)},
-                             {"name", joblens::to_string(e.code)},
-                             {"message", e.message}}}});
-        continue;
-      }
-      results.push_back(
-          joblens::wire::to_json(s.engine->score_cached(*job, *s.view, static_cast<std::int64_t>(now_ms))));
-    }
-    return to_c_string(json{{"results", std::move(results)}}.dump());
-  });
+  return guarded(
+      [&] { return joblens::wasm::score_array(jobs_json, now_ms, joblens::model::JobShape::posting); });
+}
+
+// The same for jobs as a search card shows them: company, location and description may be missing.
+char* jl_score_cards(const char* jobs_json, double now_ms) {
+  return guarded(
+      [&] { return joblens::wasm::score_array(jobs_json, now_ms, joblens::model::JobShape::card); });
 }
 
 // Skills in free text: {"skills": [{name, category, requirement, min_years}], "years_min"}.

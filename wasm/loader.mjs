@@ -54,6 +54,14 @@ export class JobLensCore {
   scoreJobs(jobs, nowMs = Date.now()) { return this.call('jl_score_jobs', JSON.stringify(jobs), nowMs).results; }
   extractSkills(text) { return this.call('jl_extract_skills', text); }
   cacheStats() { return this.call('jl_cache_stats'); }
+  scoreCards(jobs, nowMs = Date.now()) { return this.call('jl_score_cards', JSON.stringify(jobs), nowMs).results; }
+
+  // The page adapter's calls (docs/extension.md): selector rules, layout detection, raw DOM reads to
+  // fields, health and scores.
+  rules() { return this.call('jl_rules'); }
+  detectLayout(url, signals) { return this.call('jl_detect_layout', JSON.stringify({ url, signals })); }
+  pageCards(request, nowMs = Date.now()) { return this.call('jl_page_cards', JSON.stringify(request), nowMs).cards; }
+  pageDetail(request, nowMs = Date.now()) { return this.call('jl_page_detail', JSON.stringify(request), nowMs); }
 }
 
 // Loads the module in node from build/wasm/.

@@ -25,6 +25,10 @@ export const ErrorCode = {
   tool_failed: 2203,
   unsupported_format: 2204,
   permission_denied: 2205,
+  host_unavailable: 3001,
+  host_timeout: 3002,
+  sender_forbidden: 3003,
+  bad_message: 3004,
   internal: 1999,
 } as const;
 
@@ -56,5 +60,9 @@ export const errorMeaning: Readonly<Record<number, string>> = {
   2203: "a helper program failed",
   2204: "the file format is not supported",
   2205: "the operating system refused access",
+  3001: "the native host is not connected",
+  3002: "the native host did not answer in time",
+  3003: "the message came from an unexpected sender",
+  3004: "the message does not have the expected shape",
   1999: "an unexpected internal error",
 };

@@ -1,0 +1,92 @@
+// What every export of the WebAssembly API shares: the module's state, C-string replies and the
+// guard that turns exceptions into {"error"} replies (api.cpp, page_api.cpp).
+#pragma once
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "shared/engine/engine.hpp"
+#include "shared/model/json_io.hpp"
+
+namespace joblens::wasm {
+
+using json = nlohmann::ordered_json;
+
+// The module's state: one engine and the current profile. It lives here, at the edge, so that the
+// core in shared/ stays free of globals.
+struct State {
+  std::unique_ptr<joblens::Engine> engine;
+  std::optional<joblens::match::ProfileView> view;  // holds its own copy of the profile
+};
+inline State& state() {
+  static State s;
+  return s;
+}
+
+inline char* to_c_string(const std::string& s) {
+  char* out = static_cast<char*>(std::malloc(s.size() + 1));
+  if (!out) return nullptr;
+  std::memcpy(out, s.data(), s.size());
+  out[s.size()] = '\0';
+  return out;
+}
+
+inline json error_json(const joblens::Error& e) {
+  return {{"code", static_cast<int>(e.code)}, {"name", joblens::to_string(e.code)}, {"message", e.message}};
+}
+
+inline char* error_reply(const joblens::Error& e) {
+  return to_c_string(json{{"error", error_json(e)}}.dump());
+}
+
+template <typename F>
+char* guarded(F&& body) {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    return error_reply(joblens::make_error(joblens::ErrorCode::internal, e.what()));
+  } catch (...) {
+    return error_reply(joblens::make_error(joblens::ErrorCode::internal, "unknown exception"));
+  }
+}
+
+inline std::optional<joblens::Error> ensure_engine() {
+  if (state().engine) return std::nullopt;
+  auto engine = joblens::Engine::create();
+  if (!engine) return engine.error();
+  state().engine = std::move(engine).value();
+  return std::nullopt;
+}
+
+inline std::optional<joblens::Error> ensure_profile() {
+  if (!state().view) return joblens::make_error(joblens::ErrorCode::missing_field, "no profile set");
+  return std::nullopt;
+}
+
+// Scores a JSON array of jobs of one shape: {"results": [ScoreResult or {"error"}...]}.
+inline char* score_array(const char* jobs_json, double now_ms, joblens::model::JobShape shape) {
+  if (auto e = ensure_engine()) return error_reply(*e);
+  if (auto e = ensure_profile()) return error_reply(*e);
+  State& s = state();
+  auto parsed = joblens::model::parse_json(jobs_json ? jobs_json : "");
+  if (!parsed) return error_reply(parsed.error());
+  if (!parsed->is_array())
+    return error_reply(joblens::make_error(joblens::ErrorCode::wrong_type, "jobs must be a JSON array"));
+  json results = json::array();
+  for (const auto& item : *parsed) {
+    auto job = joblens::model::job_from_json(item, shape);
+    if (!job) {
+      results.push_back({{"error", error_json(job.error())}});
+      continue;
+    }
+    results.push_back(
+        joblens::wire::to_json(s.engine->score_cached(*job, *s.view, static_cast<std::int64_t>(now_ms))));
+  }
+  return to_c_string(json{{"results", std::move(results)}}.dump());
+}
+
+}  // namespace joblens::wasm
