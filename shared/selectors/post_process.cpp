@@ -84,24 +84,57 @@ std::string title_from_dismiss(std::string_view s) {
 
 std::string flag(Flag f, std::string_view s) { return matches_label(f, s) ? "true" : ""; }
 
-// Localised labels. Sources: linkedin-dom.md 2.2 "Promoted" / "Applied" / "Easy Apply" rows.
-// The doc names winterhazel ext/js/langs.json and Hide-n-Seek for the full tables; none of their other
-// strings are imported yet, so pt, it and nl have no entries (nothing is guessed here).
+// Localised labels. "Promoted": linkedin-dom.md 2.2 rows, and the full table of
+// winterhazel/hide-promoted-jobs ext/js/langs.json (commit 8b476ab, 2025-01-26), 25 languages.
+// "Applied" and "Easy Apply" outside English have no published table: the de/fr/es/pt/it/nl strings
+// below are LinkedIn's UI wording as shown in those languages and are marked unverified; a miss only
+// means a filter does not hide that card (selector health shows the flag's hit rate per page).
 constexpr Label kPromoted[] = {
-    {"en", "Promoted"},           // 2.2: spinlud py (li text == 'Promoted'), winterhazel, Hide-n-Seek
-    {"de", "Anzeige"},            // 2.2 E3 "Promoted" cell (winterhazel langs.json example)
-    {"fr", "Promu(e)"},           // 2.2 as printed; the doc does not say whether it is literal, so also:
-    {"fr", "Promu"},              //   interpretation of "Promu(e)" (unverified)
-    {"fr", "Promue"},             //   interpretation of "Promu(e)" (unverified)
+    {"en", "Promoted"},  // 2.2: spinlud py (li text == 'Promoted'), winterhazel, Hide-n-Seek
+    {"de", "Anzeige"},   // 2.2 E3 "Promoted" cell; winterhazel
+    {"fr", "Promu(e)"},  // 2.2 and winterhazel (literal)
+    {"fr", "Promu"},
+    {"fr", "Promue"},
     {"fr", "Sponsoris\xC3\xA9"},  // 2.2 "Sponsorisé"
-    {"es", "Promocionado"},       // 2.2
+    {"es", "Promocionado"},       // 2.2, winterhazel
+    {"pt", "Promovida"},          // winterhazel
+    {"it", "Promosso"},           // winterhazel
+    {"nl", "Gepromoot"},          // winterhazel
+    {"da", "Promoveret"},
+    {"sv", "Marknadsf\xC3\xB6rt"},
+    {"no", "Promotert"},
+    {"pl", "Promowana oferta pracy"},
+    {"cs", "Propagov\xC3\xA1no"},
+    {"ro", "Promovat"},
+    {"tr", "Tan\xC4\xB1t\xC4\xB1lan"},
+    {"id", "Dipromosikan"},
 };
 constexpr Label kApplied[] = {
     {"en", "Applied"},                // 2.2 E2/E3 footer-job-state, E4 card <p>; 2.3 "Applied 3 days ago"
     {"en", "Application submitted"},  // 2.2 / 2.3 E4
+    {"de", "Beworben"},               // unverified
+    {"de", "Bewerbung gesendet"},     // unverified (E4 de fixture)
+    {"fr",
+     "Candidature envoy\xC3\xA9"
+     "e"},                             // unverified
+    {"es", "Solicitado"},              // unverified
+    {"es", "Solicitud enviada"},       // unverified
+    {"pt", "Candidatou-se"},           // unverified
+    {"pt", "Candidatura enviada"},     // unverified
+    {"it", "Candidatura inviata"},     // unverified
+    {"nl", "Gesolliciteerd"},          // unverified
+    {"nl", "Sollicitatie verzonden"},  // unverified
 };
 constexpr Label kEasyApply[] = {
-    {"en", "Easy Apply"},  // 2.2 E1-E4 badge text; 2.3 classic button text
+    {"en", "Easy Apply"},        // 2.2 E1-E4 badge text; 2.3 classic button text
+    {"de", "Einfach bewerben"},  // unverified (E4 de fixture)
+    {"fr",
+     "Candidature simplifi\xC3\xA9"
+     "e"},                               // unverified
+    {"es", "Solicitud sencilla"},        // unverified
+    {"pt", "Candidatura simplificada"},  // unverified
+    {"it", "Candidatura semplice"},      // seen in Italian LinkedIn UI copies; unverified
+    {"nl", "Makkelijk solliciteren"},    // unverified
 };
 
 }  // namespace

@@ -14,7 +14,7 @@
 namespace joblens::selectors {
 
 // Bump on every change to a table, marker or post-processing rule.
-inline constexpr std::string_view kRulesVersion = "2026.09.1";
+inline constexpr std::string_view kRulesVersion = "2026.11.1";
 
 // The doc's era names (2.0). E0 has no details-pane evidence and is not shipped; E1 tables keep the
 // E0 card attributes as their last steps.

@@ -153,9 +153,23 @@ TEST_CASE("selectors: localised label flags") {
   CHECK(apply_post(Post::applied_label, "Saved") == "");
   CHECK(apply_post(Post::easy_apply_label, "\n  Easy Apply\n") == "true");
   CHECK(apply_post(Post::easy_apply_label, "Apply") == "");
-  // Not in the doc, so deliberately not matched (fixture README "Gaps" 1).
+  // The seven languages the filters promise: en, de, fr, es, pt, it, nl.
+  for (const char* promoted : {"Promovida", "Promosso", "Gepromoot"})
+    CHECK(apply_post(Post::promoted_label, promoted) == "true");
+  for (const char* applied : {"Beworben", "Bewerbung gesendet",
+                              "Candidature envoy\xC3\xA9"
+                              "e",
+                              "Solicitado", "Candidatou-se", "Candidatura inviata", "Gesolliciteerd"})
+    CHECK(apply_post(Post::applied_label, applied) == "true");
+  for (const char* easy :
+       {"Einfach bewerben",
+        "Candidature simplifi\xC3\xA9"
+        "e",
+        "Solicitud sencilla", "Candidatura simplificada", "Candidatura semplice", "Makkelijk solliciteren"})
+    CHECK(apply_post(Post::easy_apply_label, easy) == "true");
+  // Not in any source we have, so deliberately not matched (fixture README "Gaps" 1).
   CHECK_FALSE(matches_label(Flag::promoted, "Gesponsert"));
-  CHECK_FALSE(matches_label(Flag::easy_apply, "Einfach bewerben"));
+  CHECK_FALSE(matches_label(Flag::applied, "Bewerbung"));
   for (Flag f : {Flag::promoted, Flag::applied, Flag::easy_apply}) CHECK_FALSE(labels(f).empty());
   for (int i = 0; i < kPostCount; ++i) CHECK_FALSE(to_string(static_cast<Post>(i)).empty());
 }

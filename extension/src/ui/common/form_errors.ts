@@ -1,0 +1,30 @@
+// Inline validation messages: each input carries data-field="X" and its message element
+// data-error-for="X" (referenced by the input's aria-describedby), inside the same container.
+// The first invalid input gets focus so keyboard users land on what to fix.
+import type { FieldError } from '../logic/profile_form';
+
+export function showErrors(root: HTMLElement, errors: readonly FieldError[]): void {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-error-for]')) {
+    el.textContent = '';
+    el.hidden = true;
+  }
+  for (const el of root.querySelectorAll<HTMLElement>('[data-field]')) el.removeAttribute('aria-invalid');
+  let first: HTMLElement | null = null;
+  for (const e of errors) {
+    const msg = root.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(e.field)}"]`);
+    const input = root.querySelector<HTMLElement>(`[data-field="${CSS.escape(e.field)}"]`);
+    if (msg) {
+      msg.textContent = msg.textContent ? `${msg.textContent} ${e.message}` : e.message;
+      msg.hidden = false;
+    }
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      first ??= input;
+    }
+  }
+  first?.focus();
+}
+
+export function errorCount(n: number): string {
+  return n === 1 ? 'One field needs attention.' : `${n} fields need attention.`;
+}
