@@ -40,7 +40,7 @@ inline json error_json(const joblens::Error& e) {
 }
 
 inline char* error_reply(const joblens::Error& e) {
-  return to_c_string(json{{"error", error_json(e)}}.dump());
+  return to_c_string(json{{"error", error_json(e)}}.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 template <typename F>
@@ -86,7 +86,8 @@ inline char* score_array(const char* jobs_json, double now_ms, joblens::model::J
     results.push_back(
         joblens::wire::to_json(s.engine->score_cached(*job, *s.view, static_cast<std::int64_t>(now_ms))));
   }
-  return to_c_string(json{{"results", std::move(results)}}.dump());
+  return to_c_string(
+      json{{"results", std::move(results)}}.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 }  // namespace joblens::wasm

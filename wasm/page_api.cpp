@@ -25,7 +25,18 @@ constexpr std::size_t kBadgeReasons = 3;
 // A card string longer than this is not a card field (content scripts cap at 2,000 characters).
 constexpr std::size_t kMaxRawString = 100'000;
 
-std::string as_string(const in_json& j) { return j.is_string() ? j.get<std::string>() : std::string(); }
+// JSON access that cannot throw (this file is built without exceptions, see CMakeLists.txt): a member
+// of an object, or a shared empty value; never a copy.
+const in_json& member(const in_json& j, std::string_view key) {
+  static const in_json kNone;
+  if (!j.is_object()) return kNone;
+  auto it = j.find(key);
+  return it == j.end() ? kNone : *it;
+}
+
+std::string as_string(const in_json& j) {
+  return j.is_string() ? j.get_ref<const std::string&>() : std::string();
+}
 
 // {"field": [["step 0 string", ...], [...]]} -> RawChain for one field. Anything malformed reads as
 // "this step found nothing", so one odd field never costs the whole card.
@@ -44,7 +55,7 @@ sel::RawChain raw_chain(const in_json& raw, std::string_view field) {
 }
 
 sel::Layout layout_arg(const in_json& j) {
-  auto layout = sel::layout_from_string(as_string(j.value("layout", in_json())));
+  auto layout = sel::layout_from_string(as_string(member(j, "layout")));
   return layout ? *layout : sel::Layout::unknown;
 }
 
@@ -103,15 +114,15 @@ joblens::model::Job detail_job(const in_json& req, const sel::FieldValues& v, co
   joblens::model::Job job;
   job.id = id;
   job.description = v[sel::Field::description].value;
-  const in_json card = req.value("card", in_json::object());
+  const in_json& card = member(req, "card");
   if (card.is_object()) {
-    job.title = as_string(card.value("title", in_json()));
-    job.company = as_string(card.value("company", in_json()));
-    job.location = as_string(card.value("location", in_json()));
-    if (auto s = as_string(card.value("salary", in_json())); !s.empty()) job.salary = s;
-    if (auto w = as_string(card.value("workplace", in_json())); !w.empty()) job.workplace = w;
+    job.title = as_string(member(card, "title"));
+    job.company = as_string(member(card, "company"));
+    job.location = as_string(member(card, "location"));
+    if (auto s = as_string(member(card, "salary")); !s.empty()) job.salary = s;
+    if (auto w = as_string(member(card, "workplace")); !w.empty()) job.workplace = w;
   }
-  if (auto parts = sel::parse_document_title(as_string(req.value("document_title", in_json())))) {
+  if (auto parts = sel::parse_document_title(as_string(member(req, "document_title")))) {
     if (job.title.empty()) job.title = parts->title;
     if (job.company.empty()) job.company = parts->company;
     if (job.location.empty()) job.location = parts->location;
@@ -139,7 +150,7 @@ char* jl_detect_layout(const char* request_json) {
     auto req = joblens::model::parse_json(request_json ? request_json : "");
     if (!req) return error_reply(req.error());
     if (!req->is_object()) return error_reply(make_error(ErrorCode::wrong_type, "request must be an object"));
-    const std::string url = as_string(req->value("url", in_json()));
+    const std::string url = as_string(member(*req, "url"));
     // The path: after the origin, before the query.
     std::string_view path = url;
     if (auto scheme = path.find("://"); scheme != std::string_view::npos) {
@@ -148,13 +159,13 @@ char* jl_detect_layout(const char* request_json) {
     }
     path = path.substr(0, path.find_first_of("?#"));
     sel::PageSignals signals{path, {}};
-    const in_json names = req->value("signals", in_json::array());
+    const in_json& names = member(*req, "signals");
     for (const auto& m : sel::markers())
       for (const in_json& n : names)
         if (n.is_string() && n.get_ref<const std::string&>() == m.name) signals.set(m.id);
     return to_c_string(
         json{{"layout", sel::to_string(sel::detect_layout(signals))}, {"rule", sel::detection_rule(signals)}}
-            .dump());
+            .dump(-1, ' ', false, json::error_handler_t::replace));
   });
 }
 
@@ -165,16 +176,17 @@ char* jl_page_cards(const char* request_json, double now_ms) {
     if (auto e = ensure_engine()) return error_reply(*e);
     auto req = joblens::model::parse_json(request_json ? request_json : "");
     if (!req) return error_reply(req.error());
-    if (!req->is_object() || !req->value("cards", in_json()).is_array())
+    if (!req->is_object() || !member(*req, "cards").is_array())
       return error_reply(make_error(ErrorCode::wrong_type, "request must be {layout, cards: [...]}"));
     const sel::Layout layout = layout_arg(*req);
     json cards = json::array();
-    for (const in_json& card : (*req)["cards"]) {
+    for (const in_json& card : member(*req, "cards")) {
       if (!card.is_object()) continue;
-      const auto values = read_fields(layout, card.value("raw", in_json::object()), kCardFields);
-      cards.push_back(card_result(card.value("key", in_json()), values, static_cast<std::int64_t>(now_ms)));
+      const auto values = read_fields(layout, member(card, "raw"), kCardFields);
+      cards.push_back(card_result(as_string(member(card, "key")), values, static_cast<std::int64_t>(now_ms)));
     }
-    return to_c_string(json{{"cards", std::move(cards)}}.dump());
+    return to_c_string(
+        json{{"cards", std::move(cards)}}.dump(-1, ' ', false, json::error_handler_t::replace));
   });
 }
 
@@ -187,15 +199,15 @@ char* jl_page_detail(const char* request_json, double now_ms) {
     auto req = joblens::model::parse_json(request_json ? request_json : "");
     if (!req) return error_reply(req.error());
     if (!req->is_object()) return error_reply(make_error(ErrorCode::wrong_type, "request must be an object"));
-    const auto values = read_fields(layout_arg(*req), req->value("raw", in_json::object()), kDetailFields);
-    const std::string url_id = sel::job_id_from_url(as_string(req->value("url", in_json())));
+    const auto values = read_fields(layout_arg(*req), member(*req, "raw"), kDetailFields);
+    const std::string url_id = sel::job_id_from_url(as_string(member(*req, "url")));
     const std::string& pane_id = values[sel::Field::detail_job_id].value;
     const std::string id = url_id.empty() ? pane_id : url_id;
     json out{{"stale", !url_id.empty() && !pane_id.empty() && pane_id != url_id},
              {"job_id", id},
              {"steps", steps_json(values, kDetailFields)}};
     if (out["stale"].get<bool>() || id.empty() || values[sel::Field::description].value.empty())
-      return to_c_string(out.dump());
+      return to_c_string(out.dump(-1, ' ', false, json::error_handler_t::replace));
     const auto job = detail_job(*req, values, id);
     json job_json{{"id", job.id},
                   {"title", job.title},
@@ -209,7 +221,7 @@ char* jl_page_detail(const char* request_json, double now_ms) {
     if (s.view)
       out["result"] =
           joblens::wire::to_json(s.engine->score_cached(job, *s.view, static_cast<std::int64_t>(now_ms)));
-    return to_c_string(out.dump());
+    return to_c_string(out.dump(-1, ' ', false, json::error_handler_t::replace));
   });
 }
 

@@ -50,6 +50,13 @@ chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =>
   return true;  // the reply is asynchronous
 });
 
+// First install: no profile yet, so the badges could only say "set up your profile"; open the page
+// where that happens. (Not in the test build: tests set the profile themselves.)
+chrome.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason !== 'install' || __JOBLENS_TEST__) return;
+  void bg.ready.then(() => { if (!bg.profile) void chrome.runtime.openOptionsPage(); });
+});
+
 // For the browser tests, the probe tool and the benchmark (tests/extension/, scripts/probe-page). Only
 // code running inside the extension's own worker can reach it; pages and content scripts cannot.
 const tabOf = (tabId?: number) => bg.tabs.get(tabId ?? bg.lastTab ?? -1);

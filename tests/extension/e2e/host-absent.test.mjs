@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { startHarness, poll, openHostClient } from '../harness/harness.mjs';
+import { startHarness, poll, openHostClient, EXTENSION_ID } from '../harness/harness.mjs';
 import { PAGES } from '../harness/expected.mjs';
 import { assertBadgesMatchCore } from '../harness/checks.mjs';
 
@@ -26,6 +26,18 @@ test('host absent: badges from the WASM core, writes queued, delivered after rec
       timeout: 6000, describe: () => `hostStatus() = ${JSON.stringify(status)} (want connected:false, queued>0)`,
     });
     assert.ok(typeof status.error === 'string' && status.error.length > 0, `hostStatus().error should say why: ${JSON.stringify(status)}`);
+
+    // The popup says exactly what is missing and the command that installs it.
+    const popup = await h.context.newPage();
+    try {
+      await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+      let text = '';
+      await poll(async () => /not installed for this browser/.test(text = await popup.textContent('body')), {
+        timeout: 5000, describe: () => `popup text: ${text.slice(0, 400)}`,
+      });
+      assert.match(text, /joblens-host install --browser chromium/, `popup should show the install command: ${text.slice(0, 400)}`);
+      assert.match(text, /changes? waiting for the host/, `popup should show the queue: ${text.slice(0, 400)}`);
+    } finally { await popup.close(); }
 
     await h.registerHostNow();
     await poll(async () => { status = await h.hostStatus(); return status.connected === true && status.queued === 0; }, {

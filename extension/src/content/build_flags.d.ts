@@ -1,2 +1,0 @@
-// Set by scripts/build-extension.mjs: true only in build/extension/chromium-test.
-declare const __JOBLENS_TEST__: boolean;
