@@ -41,7 +41,7 @@ char* jl_init() {
 char* jl_set_profile(const char* profile_json) {
   return guarded([&] {
     if (auto e = ensure_engine()) return error_reply(*e);
-    auto parsed = joblens::model::parse_json(profile_json ? profile_json : "");
+    auto parsed = joblens::model::parse_json_quiet(profile_json ? profile_json : "");
     if (!parsed) return error_reply(parsed.error());
     auto profile = joblens::model::profile_from_json(*parsed);
     if (!profile) return error_reply(profile.error());

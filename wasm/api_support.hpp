@@ -72,7 +72,7 @@ inline char* score_array(const char* jobs_json, double now_ms, joblens::model::J
   if (auto e = ensure_engine()) return error_reply(*e);
   if (auto e = ensure_profile()) return error_reply(*e);
   State& s = state();
-  auto parsed = joblens::model::parse_json(jobs_json ? jobs_json : "");
+  auto parsed = joblens::model::parse_json_quiet(jobs_json ? jobs_json : "");
   if (!parsed) return error_reply(parsed.error());
   if (!parsed->is_array())
     return error_reply(joblens::make_error(joblens::ErrorCode::wrong_type, "jobs must be a JSON array"));

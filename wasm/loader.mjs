@@ -59,9 +59,14 @@ export class JobLensCore {
   // The page adapter's calls (docs/extension.md): selector rules, layout detection, raw DOM reads to
   // fields, health and scores.
   rules() { return this.call('jl_rules'); }
+  // Page text may hold lone UTF-16 surrogates, which no UTF-8 JSON parser accepts: made well-formed
+  // (U+FFFD) here so one odd character cannot fail a whole batch.
+  static pageJson(request) {
+    return JSON.stringify(request, (_k, v) => (typeof v === 'string' && v.toWellFormed ? v.toWellFormed() : v));
+  }
   detectLayout(url, signals) { return this.call('jl_detect_layout', JSON.stringify({ url, signals })); }
-  pageCards(request, nowMs = Date.now()) { return this.call('jl_page_cards', JSON.stringify(request), nowMs).cards; }
-  pageDetail(request, nowMs = Date.now()) { return this.call('jl_page_detail', JSON.stringify(request), nowMs); }
+  pageCards(request, nowMs = Date.now()) { return this.call('jl_page_cards', JobLensCore.pageJson(request), nowMs).cards; }
+  pageDetail(request, nowMs = Date.now()) { return this.call('jl_page_detail', JobLensCore.pageJson(request), nowMs); }
 }
 
 // Loads the module in node from build/wasm/.

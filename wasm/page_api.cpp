@@ -147,7 +147,7 @@ char* jl_rules() {
 // {"url": "https://…/jobs/search/?…", "signals": ["occludable_item", …]} -> {"layout", "rule"}.
 char* jl_detect_layout(const char* request_json) {
   return guarded([&] {
-    auto req = joblens::model::parse_json(request_json ? request_json : "");
+    auto req = joblens::model::parse_json_quiet(request_json ? request_json : "");
     if (!req) return error_reply(req.error());
     if (!req->is_object()) return error_reply(make_error(ErrorCode::wrong_type, "request must be an object"));
     const std::string url = as_string(member(*req, "url"));
@@ -174,7 +174,7 @@ char* jl_detect_layout(const char* request_json) {
 char* jl_page_cards(const char* request_json, double now_ms) {
   return guarded([&] {
     if (auto e = ensure_engine()) return error_reply(*e);
-    auto req = joblens::model::parse_json(request_json ? request_json : "");
+    auto req = joblens::model::parse_json_quiet(request_json ? request_json : "");
     if (!req) return error_reply(req.error());
     if (!req->is_object() || !member(*req, "cards").is_array())
       return error_reply(make_error(ErrorCode::wrong_type, "request must be {layout, cards: [...]}"));
@@ -196,7 +196,7 @@ char* jl_page_cards(const char* request_json, double now_ms) {
 char* jl_page_detail(const char* request_json, double now_ms) {
   return guarded([&] {
     if (auto e = ensure_engine()) return error_reply(*e);
-    auto req = joblens::model::parse_json(request_json ? request_json : "");
+    auto req = joblens::model::parse_json_quiet(request_json ? request_json : "");
     if (!req) return error_reply(req.error());
     if (!req->is_object()) return error_reply(make_error(ErrorCode::wrong_type, "request must be an object"));
     const auto values = read_fields(layout_arg(*req), member(*req, "raw"), kDetailFields);

@@ -14,6 +14,8 @@ namespace joblens::model {
 // Parses JSON text; never throws. Rejects invalid UTF-8 and documents nested deeper than kMaxDepth.
 Result<nlohmann::json> parse_json(std::string_view text);
 inline constexpr int kMaxJsonDepth = 64;
+// The same, for hot paths built without exceptions (json_quiet.cpp); the message has no byte offset.
+Result<nlohmann::json> parse_json_quiet(std::string_view text);
 // The deepest nesting of arrays and objects, counted without parsing (brackets in strings skipped).
 int json_nesting_depth(std::string_view text);
 

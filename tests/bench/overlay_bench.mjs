@@ -8,6 +8,15 @@
 //                                  insertion to the moment all 25 <joblens-badge>s exist with a
 //                                  settled data-state (not pending). Median of 15 runs; the inserted
 //                                  cards are removed between runs.
+//   overlay.page_frame25_p50_ms    in the same runs, the page's own first frame with the new cards
+//                                  (insertion -> next animation frame -> the task after it): what the
+//                                  browser spends laying out and painting 25 cards, extension or not.
+//                                  The background's reply is a task on the page's main thread, so it
+//                                  cannot be handled before that frame is done.
+//   overlay.badges25_after_frame_p50_ms  badges time minus that frame (0 when the badges came first)
+//   overlay.badges25_hidden_p50_ms the same 25 cards inserted as hidden list items (no layout, no
+//                                  paint): the extension's own path, content script -> background ->
+//                                  content script -> badges, without the page's frame in the way
 //   overlay.badges25_cold_ms       the same after stopping every service worker (CDP
 //                                  ServiceWorker.stopAllWorkers), so the background must restart
 //                                  (module load + WASM init + storage) and the content script must
@@ -40,7 +49,7 @@ const fmt = (x) => (Number.isFinite(x) ? (Math.round(x * 10) / 10).toString() : 
 
 // In the page (main world): clone the first fixture card 'count' times with new ids, insert them,
 // resolve with ms until all are badged and settled. Rejects after timeoutMs with what it saw.
-function insertAndTime({ startId, count, where, timeoutMs }) {
+function insertAndTime({ startId, count, where, timeoutMs, hidden = false }) {
   // pristine card markup: the fixture's inert template for an occluded item (never touched by the extension)
   const tpl = document.querySelector('template[data-fixture-occluded="4038498140"]');
   const list = document.querySelector('li[data-occludable-job-id]')?.parentElement;
@@ -53,6 +62,7 @@ function insertAndTime({ startId, count, where, timeoutMs }) {
     li.className = 'ember-view occludable-update scaffold-layout__list-item';
     li.setAttribute('data-occludable-job-id', id);
     li.setAttribute('data-bench', '1');
+    if (hidden) li.hidden = true;  // no layout or paint: only the extension's path is timed
     li.append(tpl.content.cloneNode(true));
     for (const e of li.querySelectorAll('[data-job-id]')) e.setAttribute('data-job-id', id);
     for (const a of li.querySelectorAll('a[href]')) a.setAttribute('href', a.getAttribute('href').replace(oldId, id));
@@ -69,11 +79,17 @@ function insertAndTime({ startId, count, where, timeoutMs }) {
   };
   return new Promise((resolve, reject) => {
     let t0;
-    const mo = new MutationObserver(() => { if (done() >= count) { const ms = performance.now() - t0; mo.disconnect(); clearTimeout(timer); resolve(ms); } });
+    let ms = null;
+    let paint = null;
+    const finish = () => { if (ms !== null && paint !== null) { mo.disconnect(); clearTimeout(timer); resolve({ ms, paint }); } };
+    const mo = new MutationObserver(() => { if (ms === null && done() >= count) { ms = performance.now() - t0; finish(); } });
     const timer = setTimeout(() => { mo.disconnect(); reject(new Error(`only ${done()} of ${count} inserted cards badged after ${timeoutMs} ms`)); }, timeoutMs);
     mo.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-job-id'] });
     t0 = performance.now();
     if (where === 'top') list.prepend(frag); else list.append(frag);
+    // The page's own first frame with the new cards: the next animation frame, then the task after
+    // it (style, layout and paint of the 25 cards happen in between).
+    requestAnimationFrame(() => setTimeout(() => { paint = performance.now() - t0; finish(); }, 0));
   });
 }
 
@@ -93,14 +109,28 @@ async function main() {
     await sleep(300);
     const t0len = (await h.timings().catch(() => []))?.length ?? 0;
     const warm = [];
+    const paints = [];
+    const afterPaint = [];
     await page.evaluate(insertAndTime, { startId: 5100000000, count: 25, where: 'top', timeoutMs: 15000 }); // one discarded warm-up
     await removeInserted(page);
     for (let r = 0; r < 15; r++) {
-      warm.push(await page.evaluate(insertAndTime, { startId: 5200000000 + r * 100, count: 25, where: 'top', timeoutMs: 15000 }));
+      const run = await page.evaluate(insertAndTime, { startId: 5200000000 + r * 100, count: 25, where: 'top', timeoutMs: 15000 });
+      warm.push(run.ms);
+      paints.push(run.paint);
+      afterPaint.push(Math.max(0, run.ms - run.paint));
       await removeInserted(page);
       await sleep(150);
     }
     out('overlay.badges25_warm_p50_ms', fmt(median(warm)), 'ms');
+    out('overlay.page_frame25_p50_ms', fmt(median(paints)), 'ms');
+    out('overlay.badges25_after_frame_p50_ms', fmt(median(afterPaint)), 'ms');
+    const hiddenRuns = [];
+    for (let r = 0; r < 15; r++) {
+      hiddenRuns.push((await page.evaluate(insertAndTime, { startId: 5250000000 + r * 100, count: 25, where: 'top', timeoutMs: 15000, hidden: true })).ms);
+      await removeInserted(page);
+      await sleep(150);
+    }
+    out('overlay.badges25_hidden_p50_ms', fmt(median(hiddenRuns)), 'ms');
     process.stderr.write(`overlay.badges25_warm runs: ${warm.map(fmt).join(' ')}\n`);
 
     // The background's own share of those runs (validate + WASM read/score + reply)
@@ -138,7 +168,7 @@ async function main() {
       await sleep(500);
       let ms = null;
       try {
-        ms = await page.evaluate(insertAndTime, { startId: 5300000000 + r * 100, count: 25, where: 'top', timeoutMs: 20000 });
+        ms = (await page.evaluate(insertAndTime, { startId: 5300000000 + r * 100, count: 25, where: 'top', timeoutMs: 20000 })).ms;
       } catch (e) { pending('overlay.badges25_cold_ms', `run ${r}: ${e.message}`); }
       const restarted = await h.sw(() => globalThis.__benchMarker !== true, undefined, { what: 'check marker' }).catch(() => null);
       if (ms !== null && restarted === true) cold.push(ms);

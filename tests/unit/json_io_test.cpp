@@ -85,3 +85,15 @@ TEST_CASE("json: malformed text, bad UTF-8 and deep nesting are rejected without
   CHECK(parse_json("").error().code == ErrorCode::invalid_json);
   CHECK(parse_json(R"({"s": "[[[[ not nesting ]]]"})").ok());
 }
+
+TEST_CASE("parse_json_quiet: the same checks as parse_json, without exceptions") {
+  using joblens::model::parse_json_quiet;
+  auto ok = parse_json_quiet(R"({"cards": [{"key": "c1"}]})");
+  REQUIRE(ok);
+  CHECK((*ok)["cards"][0]["key"] == "c1");
+  CHECK(parse_json_quiet("{\"a\": ").error().code == joblens::ErrorCode::invalid_json);
+  CHECK(parse_json_quiet("\"\xff\"").error().code == joblens::ErrorCode::invalid_utf8);
+  CHECK(parse_json_quiet(std::string(100, '[') + std::string(100, ']')).error().code ==
+        joblens::ErrorCode::invalid_json);
+  CHECK(parse_json_quiet(R"("\ud800")").error().code == joblens::ErrorCode::invalid_json);  // lone surrogate
+}

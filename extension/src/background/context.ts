@@ -31,7 +31,7 @@ export class Background {
   readonly ready: Promise<void>;
 
   constructor() {
-    this.host = new HostBridge((status) => this.push({ type: 'host.changed', host: status }), () => void this.adoptHostProfile());
+    this.host = new HostBridge((status) => this.hostChanged(status), () => void this.adoptHostProfile());
     this.ready = this.start();
   }
 
@@ -91,6 +91,16 @@ export class Background {
   }
 
   hostStatus(): HostStatus { return this.host.status(); }
+
+  // Pages hear about the host only when what they show changes (connected, version, why not): the
+  // queue size changes with every write and would make every open panel ask for its analysis again.
+  private lastHost = '';
+  private hostChanged(status: HostStatus): void {
+    const key = JSON.stringify([status.connected, status.version, status.error]);
+    if (key === this.lastHost) return;
+    this.lastHost = key;
+    this.push({ type: 'host.changed', host: status });
+  }
 
   push(message: PagePush): void {
     for (const set of this.ports.values()) for (const port of set) {

@@ -77,7 +77,7 @@ const layoutThrottle = new Throttle(() => void detectLayout(), LAYOUT_MS);
 const observer = new MutationObserver((recs) => {
   if (overflow || records.length + recs.length > RECORD_CAP) { overflow = true; records = []; }
   else records.push(...recs);
-  flushThrottle.poke();
+  flushThrottle.pokeNow();
 });
 const poke = () => flushThrottle.poke();
 

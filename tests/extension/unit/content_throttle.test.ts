@@ -62,3 +62,23 @@ test('after a quiet period the next poke is leading-edge again; cancel drops a p
   c.advance(1000);
   assert.equal(runs, 2);
 });
+
+test('pokeNow runs synchronously after a quiet period, and throttles like poke inside the interval', () => {
+  const { t, advance, pending } = fakeClock();
+  let runs = 0;
+  const th = new Throttle(() => { runs++; }, 100, t);
+  th.pokeNow();
+  assert.equal(runs, 1);            // no timer: the observer's callback did the work
+  assert.equal(pending(), 0);
+  advance(10);
+  th.pokeNow();                     // inside the interval: deferred to its end
+  th.pokeNow();
+  assert.equal(runs, 1);
+  advance(89);
+  assert.equal(runs, 1);
+  advance(1);
+  assert.equal(runs, 2);
+  advance(500);
+  th.pokeNow();
+  assert.equal(runs, 3);
+});
