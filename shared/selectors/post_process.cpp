@@ -321,6 +321,19 @@ std::string_view to_string(Post p) {
   return kNames[static_cast<std::size_t>(p)];
 }
 
+bool post_keeps_nonblank(Post p) {
+  switch (p) {
+    case Post::none:
+    case Post::trim:
+    case Post::squash:
+    case Post::first_line:
+    case Post::lowercase:
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::string apply_post(Post p, std::string_view in) {
   switch (p) {
     case Post::none:

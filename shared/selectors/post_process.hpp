@@ -36,6 +36,10 @@ inline constexpr int kPostCount = static_cast<int>(Post::easy_apply_label) + 1;
 
 std::string_view to_string(Post p);
 std::string apply_post(Post p, std::string_view in);
+// True when `p` turns every input with a non-space character into a non-empty value, so a step with
+// such a post that read something ends its chain: the content script need not run the later steps
+// (they could never be chosen). Rules that may reject a value (labels, ids, salary...) are false.
+bool post_keeps_nonblank(Post p);
 
 // The individual rules (apply_post dispatches to these).
 std::string trim(std::string_view s);

@@ -18,6 +18,10 @@ json step_json(const Step& st) {
   if (!st.attr.empty()) j["attr"] = str(st.attr);
   j["post"] = str(to_string(st.post));
   if (st.self) j["self"] = true;
+  // presence/absence yield "true" or nothing; text/attr/longest one string: all final when non-blank
+  // under a keeping post. each_text is not: its strings are candidates, tried in order.
+  if (post_keeps_nonblank(st.post) && st.read != Read::each_text && st.read != Read::elements)
+    j["stop"] = true;
   return j;
 }
 

@@ -62,7 +62,7 @@ function insertAndTime({ startId, count, where, timeoutMs, hidden = false }) {
     li.className = 'ember-view occludable-update scaffold-layout__list-item';
     li.setAttribute('data-occludable-job-id', id);
     li.setAttribute('data-bench', '1');
-    if (hidden) li.hidden = true;  // no layout or paint: only the extension's path is timed
+    if (hidden) li.style.setProperty('display', 'none', 'important');  // no layout or paint: only the extension's path is timed
     li.append(tpl.content.cloneNode(true));
     for (const e of li.querySelectorAll('[data-job-id]')) e.setAttribute('data-job-id', id);
     for (const a of li.querySelectorAll('a[href]')) a.setAttribute('href', a.getAttribute('href').replace(oldId, id));

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "shared/selectors/resolve.hpp"
+#include "shared/selectors/rules_json.hpp"
 
 using namespace joblens::selectors;
 
@@ -62,7 +63,8 @@ TEST_CASE("parse_document_title: job pages, guest pages, notification counts; se
   REQUIRE(t);
   CHECK(t->title == "Senior Backend Engineer");
   CHECK(t->company == "Nordlicht Mobility GmbH");
-  t = parse_document_title("Harbourline hiring Security Engineer in Dublin, County Dublin, Ireland | LinkedIn");
+  t = parse_document_title(
+      "Harbourline hiring Security Engineer in Dublin, County Dublin, Ireland | LinkedIn");
   REQUIRE(t);
   CHECK(t->company == "Harbourline");
   CHECK(t->title == "Security Engineer");
@@ -73,12 +75,42 @@ TEST_CASE("parse_document_title: job pages, guest pages, notification counts; se
 }
 
 TEST_CASE("job_id_from_url: currentJobId wins over the path; /jobs/view/ with and without a slug") {
-  CHECK(job_id_from_url("https://www.linkedin.com/jobs/search/?keywords=x&currentJobId=4038498138&start=25") ==
-        "4038498138");
+  CHECK(
+      job_id_from_url("https://www.linkedin.com/jobs/search/?keywords=x&currentJobId=4038498138&start=25") ==
+      "4038498138");
   CHECK(job_id_from_url("https://www.linkedin.com/jobs/collections/recommended/?currentJobId=42") == "42");
   CHECK(job_id_from_url("https://www.linkedin.com/jobs/view/4100000003/") == "4100000003");
-  CHECK(job_id_from_url("https://ie.linkedin.com/jobs/view/security-engineer-at-harbourline-4012345680?pos=1") ==
+  CHECK(job_id_from_url(
+            "https://ie.linkedin.com/jobs/view/security-engineer-at-harbourline-4012345680?pos=1") ==
         "4012345680");
   CHECK(job_id_from_url("https://www.linkedin.com/jobs/search/?keywords=x").empty());
   CHECK(job_id_from_url("https://www.linkedin.com/jobs/search/?currentJobId=&x=1").empty());
+}
+
+TEST_CASE("post_keeps_nonblank: those posts never empty a value with a non-space character") {
+  const char* inputs[] = {"x",        "  Engineer ", "\n\nA\n", "(Remote)", " · ",
+                          "\xC2\xA0", "€",           "0",       "a\tb",     "((("};
+  int keeping = 0;
+  for (int i = 0; i < kPostCount; ++i) {
+    const auto p = static_cast<Post>(i);
+    if (!post_keeps_nonblank(p)) continue;
+    ++keeping;
+    for (const char* in : inputs) CHECK_MESSAGE(!apply_post(p, in).empty(), to_string(p), " emptied ", in);
+  }
+  CHECK(keeping == 5);
+  // Rejecting rules are not marked, or the content script would skip steps that could win.
+  for (Post p : {Post::salary, Post::promoted_label, Post::job_id_from_href, Post::company, Post::location,
+                 Post::strip_verified_suffix, Post::strip_visually_hidden_duplicate})
+    CHECK_FALSE(post_keeps_nonblank(p));
+}
+
+TEST_CASE("rules JSON: \"stop\" marks exactly the steps that end their chain when they read something") {
+  const auto j = rules_to_json();
+  const auto& title = j["layouts"]["e3"]["fields"]["title"];
+  CHECK(title[0].value("stop", false));  // text + squash
+  const auto& salary = j["layouts"]["e3"]["fields"]["salary"];
+  for (const auto& st : salary) CHECK_FALSE(st.value("stop", false));  // each_text + salary
+  const auto& easy = j["layouts"]["e3"]["fields"]["easy_apply"];
+  CHECK(easy[0].value("stop", false));  // presence
+  for (const auto& st : j["layouts"]["e3"]["fields"]["card"]) CHECK_FALSE(st.value("stop", false));
 }

@@ -15,7 +15,9 @@ export type DetailField = (typeof DETAIL_FIELDS)[number];
 
 // One step of a selector chain, as the core exports it (rules_to_json).
 export type Read = 'text' | 'attr' | 'presence' | 'absence' | 'each_text' | 'longest_text' | 'elements';
-export interface Step { selector: string; read: Read; attr?: string; post: string; self?: boolean }
+// stop: the step's post never empties a value with a non-space character, so once this step reads
+// one, no later step can be chosen and the content script skips them (they are sent as []).
+export interface Step { selector: string; read: Read; attr?: string; post: string; self?: boolean; stop?: boolean }
 export interface LayoutRules { fields: Record<string, Step[]> }
 export interface Marker { id: string; selector: string }
 

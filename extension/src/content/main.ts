@@ -15,7 +15,7 @@ import { Channel, type PortLike } from './port';
 import { isDark } from './style';
 import { Throttle } from './throttle';
 
-const FLUSH_MS = 100;         // at most one scan per 100 ms while mutations keep coming
+const FLUSH_MS = 50;          // at most one scan per 50 ms while mutations keep coming
 const DETAIL_MS = 250;        // the description is the expensive read: at most 4 per second
 const LAYOUT_MS = 500;        // "unknown" layout: retry after mutations, at most every 500 ms
 const LAYOUT_TRIES = 120;     // per URL: a page that never becomes a jobs page stops costing us
@@ -74,7 +74,11 @@ const flushThrottle = new Throttle(flush, FLUSH_MS);
 const detailThrottle = new Throttle(() => { if (rules && settings.enabled) detail.check(rules, location.href); }, DETAIL_MS);
 const layoutThrottle = new Throttle(() => void detectLayout(), LAYOUT_MS);
 
-const observer = new MutationObserver((recs) => {
+const observer = new MutationObserver((all) => {
+  // Our own badges going in or out are no news: they must not wake the scan, or the trailing run
+  // they cause would hold back the next real burst of cards by up to FLUSH_MS.
+  const recs = all.filter((r) => !ours(r));
+  if (!recs.length) return;
   if (overflow || records.length + recs.length > RECORD_CAP) { overflow = true; records = []; }
   else records.push(...recs);
   flushThrottle.pokeNow();

@@ -1,6 +1,5 @@
 // The selector-chain runner (extension/src/content/chain.ts) over a fake element: every read kind,
 // `self` steps, caps, the `elements` rule and invalid selectors.
-// @types/node is not installed; these imports are typed `any` (see ui_profile_form.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Step } from '../../../extension/src/common/messages';
@@ -77,4 +76,15 @@ test('elements: the first step with at least one element wins, with its selector
   assert.deepEqual(r.els, [a, b]);
   assert.equal(r.selector, 'li.old');
   assert.deepEqual(findElements(doc, undefined), { els: [], selector: null });
+});
+
+test('a stop step that reads something ends the chain; blank reads and non-stop steps do not', () => {
+  const card = new Fake('', { 'span.a': [new Fake('  ')], 'span.b': [new Fake('Engineer')], 'span.c': [new Fake('Other')] }, { id: '7' });
+  const steps = [step('span.a', 'text', { stop: true }), step('span.b', 'text', { stop: true }), step('span.c', 'text', { stop: true })];
+  // span.a is blank: go on; span.b reads "Engineer": span.c is never queried.
+  assert.deepEqual(runChain(card, steps, text), [['  '], ['Engineer'], []]);
+  const noStop = steps.map((s) => ({ ...s, stop: false }));
+  assert.deepEqual(runChain(card, noStop, text), [['  '], ['Engineer'], ['Other']]);
+  // A presence step marked stop ends the chain when it matches.
+  assert.deepEqual(runChain(card, [step('span.b', 'presence', { stop: true }), step('span.c', 'text')], text), [['true'], []]);
 });
