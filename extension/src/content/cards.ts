@@ -27,6 +27,7 @@ interface CardState {
 }
 
 const BATCH = 100;
+const PENDING_MS = 150;
 const cardText = cappedText(CARD_TEXT_CAP);
 
 // An occluded item (`<li data-occludable-job-id><!----></li>`) or one emptied on scroll: no element
@@ -68,7 +69,9 @@ export class Cards {
           toSend.push(st);
         }
       }
-      if (!attached) el.append(st.badge.host);
+      // A card waiting for its first answer gets its badge with the answer (show), not now: adding 25
+      // shadow roots here would add their style work to the page's own frame for the new cards.
+      if (!attached && (st.result || st.error)) el.append(st.badge.host);
     }
     if (this.byKey.size > 500) this.prune();
     this.send(toSend);
@@ -87,8 +90,12 @@ export class Cards {
       const sigs = new Map(batch.map((s) => [s.key, s.sig]));
       for (const s of batch) {
         s.result = undefined; s.error = undefined;
-        s.badge.render(this.view(s, ctx.profile), ctx);
+        if (s.badge.host.parentNode === s.el) s.badge.render(this.view(s, ctx.profile), ctx);
       }
+      // Only a slow answer (the worker starting, say) shows the pending state.
+      setTimeout(() => {
+        for (const s of batch) if (!s.result && !s.error && s.sig === sigs.get(s.key) && s.el.isConnected) this.show(s);
+      }, PENDING_MS);
       this.env.send(batch.map((s) => ({ key: s.key, raw: s.raw! }))).then(
         (results) => {
           for (const r of results) {
@@ -137,6 +144,7 @@ export class Cards {
 
   private show(st: CardState): void {
     const ctx = this.env.ctx();
+    if (st.badge.host.parentNode !== st.el) st.el.append(st.badge.host);
     st.badge.render(this.view(st, ctx.profile), ctx);
     this.filter(st, ctx.settings, ctx.revealed);
   }
