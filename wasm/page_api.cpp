@@ -209,14 +209,7 @@ char* jl_page_detail(const char* request_json, double now_ms) {
     if (out["stale"].get<bool>() || id.empty() || values[sel::Field::description].value.empty())
       return to_c_string(out.dump(-1, ' ', false, json::error_handler_t::replace));
     const auto job = detail_job(*req, values, id);
-    json job_json{{"id", job.id},
-                  {"title", job.title},
-                  {"company", job.company},
-                  {"location", job.location},
-                  {"description", job.description}};
-    if (job.salary) job_json["salary"] = *job.salary;
-    if (job.workplace) job_json["workplace"] = *job.workplace;
-    out["job"] = std::move(job_json);
+    out["job"] = json(joblens::model::to_json(job));  // the job as scored, for the panel and tests
     auto& s = joblens::wasm::state();
     if (s.view)
       out["result"] =

@@ -2,6 +2,9 @@
 // data-error-for="X" (referenced by the input's aria-describedby), inside the same container.
 // The first invalid input gets focus so keyboard users land on what to fix.
 import type { FieldError } from '../logic/profile_form';
+import type { Outcome } from '../logic/shapes';
+import { errorText } from '../logic/status_text';
+import { say } from './dom';
 
 export function showErrors(root: HTMLElement, errors: readonly FieldError[]): void {
   for (const el of root.querySelectorAll<HTMLElement>('[data-error-for]')) {
@@ -27,4 +30,23 @@ export function showErrors(root: HTMLElement, errors: readonly FieldError[]): vo
 
 export function errorCount(n: number): string {
   return n === 1 ? 'One field needs attention.' : `${n} fields need attention.`;
+}
+
+// The save step every form shares: show the field errors; with none, say "Saving…", send, and on a
+// refusal say why. Returns the reply's value, or null when nothing was saved.
+export async function saveForm(
+  form: HTMLElement, notice: HTMLElement, errors: readonly FieldError[], send: () => Promise<Outcome<unknown>>,
+): Promise<unknown | null> {
+  showErrors(form, errors);
+  if (errors.length) {
+    say(notice, errorCount(errors.length), 'error');
+    return null;
+  }
+  say(notice, 'Saving…');
+  const reply = await send();
+  if (!reply.ok) {
+    say(notice, errorText(reply.error), 'error');
+    return null;
+  }
+  return reply.value;
 }

@@ -3,7 +3,7 @@
 // live in the host, so without it the section explains that instead of showing a form.
 import { call } from '../common/rpc';
 import { byId, clear, h, say } from '../common/dom';
-import { errorCount, showErrors } from '../common/form_errors';
+import { errorCount, saveForm, showErrors } from '../common/form_errors';
 import { KIND_LABELS, llmToRows, MODEL_HINTS, newProviderRow, rowsToPayload, URL_HINTS, type ProviderRow } from '../logic/llm_form';
 import { PROVIDER_KINDS, readLlm, type ProviderKind } from '../logic/shapes';
 import { errorText, usd } from '../logic/status_text';
@@ -74,17 +74,12 @@ async function save(ev: Event): Promise<void> {
   syncFromDom();
   const form = byId('llm-form'), notice = byId('llm-notice');
   const { llm, errors } = rowsToPayload(rows, byId<HTMLInputElement>('budget').value);
-  showErrors(form, errors);
   if (!llm) {
+    showErrors(form, errors);
     say(notice, errorCount(errors.length), 'error');
     return;
   }
-  say(notice, 'Saving…');
-  const reply = await call({ type: 'ui.llm.put', llm });
-  if (!reply.ok) {
-    say(notice, errorText(reply.error), 'error');
-    return;
-  }
+  if ((await saveForm(form, notice, errors, () => call({ type: 'ui.llm.put', llm }))) === null) return;
   // Reload so the key inputs are emptied and "key stored" reflects what the host now holds.
   await load();
   say(notice, 'Saved.', 'ok');

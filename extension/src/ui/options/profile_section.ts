@@ -3,7 +3,7 @@
 // values between inputs and that logic.
 import { call } from '../common/rpc';
 import { byId, clear, h, say } from '../common/dom';
-import { errorCount, showErrors } from '../common/form_errors';
+import { saveForm, showErrors } from '../common/form_errors';
 import {
   emptyForm, formToProfile, mergeProposal, profileToForm, REMOTE_CHOICES, SALARY_PERIODS,
   type ProfileForm, type RemotePref, type SkillRow,
@@ -130,18 +130,9 @@ async function save(ev: Event): Promise<void> {
   const formEl = byId('profile-form');
   const notice = byId('profile-notice');
   const { profile, errors } = formToProfile(readForm(), base);
-  showErrors(formEl, errors);
-  if (errors.length) {
-    say(notice, errorCount(errors.length), 'error');
-    return;
-  }
-  say(notice, 'Saving…');
-  const reply = await call({ type: 'ui.profile.put', profile });
-  if (!reply.ok) {
-    say(notice, errorText(reply.error), 'error');
-    return;
-  }
-  const savedProfile = asObject(asObject(reply.value).profile);
+  const saved = await saveForm(formEl, notice, errors, () => call({ type: 'ui.profile.put', profile }));
+  if (saved === null) return;
+  const savedProfile = asObject(asObject(saved).profile);
   stored = Object.keys(savedProfile).length ? savedProfile : profile;
   base = stored;
   fillForm(profileToForm(stored));

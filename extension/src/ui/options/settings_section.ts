@@ -2,7 +2,7 @@
 // in logic/settings_form.ts.
 import { call } from '../common/rpc';
 import { byId, say } from '../common/dom';
-import { errorCount, showErrors } from '../common/form_errors';
+import { errorCount, saveForm, showErrors } from '../common/form_errors';
 import { formToSettings, settingsToForm, type SettingsForm } from '../logic/settings_form';
 import { readSettings } from '../logic/shapes';
 import { errorText } from '../logic/status_text';
@@ -30,19 +30,15 @@ async function save(ev: Event): Promise<void> {
   ev.preventDefault();
   const form = byId('settings-form'), notice = byId('settings-notice');
   const { settings, errors } = formToSettings(read());
-  showErrors(form, errors);
   if (!settings) {
+    showErrors(form, errors);
     say(notice, errorCount(errors.length), 'error');
     return;
   }
-  say(notice, 'Saving…');
-  const reply = await call({ type: 'ui.settings.put', settings });
-  if (!reply.ok) {
-    say(notice, errorText(reply.error), 'error');
-    return;
-  }
+  const stored = await saveForm(form, notice, errors, () => call({ type: 'ui.settings.put', settings }));
+  if (stored === null) return;
   // Show what was stored: the cleaned company list (trimmed, repeats removed).
-  fill(settingsToForm(readSettings(reply.value)));
+  fill(settingsToForm(readSettings(stored)));
   say(notice, 'Saved. Open LinkedIn tabs apply it right away.', 'ok');
 }
 
