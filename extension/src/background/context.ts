@@ -4,6 +4,7 @@ import type { CardResult, DetailResult, HostStatus, OverlaySettings, PagePush } 
 import { loadCore, type LoadedCore } from './core';
 import { HealthLog } from './health';
 import { HostBridge } from './host_bridge';
+import { Recorder } from './recorder';
 import { KEYS, load, loadSettings, save } from './storage';
 
 export interface TabState {
@@ -22,6 +23,7 @@ export interface Timing { kind: 'cards' | 'detail'; n: number; ms: number }
 export class Background {
   readonly host: HostBridge;
   readonly health = new HealthLog();
+  readonly recorder = new Recorder(this);
   readonly ports = new Map<number, Set<chrome.runtime.Port>>();
   readonly tabs = new Map<number, TabState>();
   readonly timings: Timing[] = [];

@@ -4,7 +4,6 @@ import type {
   AnalysisReply, CardResult, CardsReply, DetailReply, DetailResult, HelloReply, LayoutReply, PageRequest,
 } from '../common/messages';
 import type { Background } from './context';
-import { reportBatches } from './health';
 
 type Req<T extends PageRequest['type']> = Extract<PageRequest, { type: T }>;
 type Handler = (bg: Background, tabId: number, message: never) => unknown | Promise<unknown>;
@@ -53,16 +52,9 @@ async function cards(bg: Background, tabId: number, m: Req<'page.cards'>): Promi
   }
   bg.timings.push({ kind: 'cards', n: results.length, ms: performance.now() - t0 });
   if (bg.timings.length > TIMINGS_KEPT) bg.timings.shift();
-  // What the host keeps happens after the reply is computed: badges never wait for storage.
-  void remember(bg, m.url, m.layout, results.map((c) => c.steps), fresh.map((c) => storedJob(c, m.layout, m.url)));
+  // What the host keeps is written after the burst (recorder.ts): badges never wait for storage.
+  bg.recorder.add(m.url, m.layout, results.map((c) => c.steps), fresh.map((c) => storedJob(c, m.layout, m.url)));
   return { cards: results };
-}
-
-async function remember(bg: Background, url: string, layoutName: string, steps: Record<string, number>[],
-                        jobs: Record<string, unknown>[]): Promise<void> {
-  await bg.health.record(url, layoutName, bg.core.rules.version, steps);
-  if (jobs.length) await bg.host.write('jobs.upsert', { layout: layoutName, jobs });
-  for (const fields of reportBatches(steps)) await bg.host.write('selectors.report', { layout: layoutName, url, fields });
 }
 
 function pick(r: Record<string, unknown>, id: string, steps: Record<string, number>): DetailResult {
@@ -89,7 +81,7 @@ async function detail(bg: Background, tabId: number, m: Req<'page.detail'> & { d
     if (card) r = read(card);
   }
   if (r.stale) return { detail: null, stale: true };
-  void remember(bg, m.url, m.layout, [r.steps], r.job ? [{ ...r.job, layout: m.layout, url: new URL(`/jobs/view/${r.job_id}/`, m.url).href }] : []);
+  bg.recorder.add(m.url, m.layout, [r.steps], r.job ? [{ ...r.job, layout: m.layout, url: new URL(`/jobs/view/${r.job_id}/`, m.url).href }] : []);
   if (!r.job) return { detail: null, error: { code: 1003, name: 'missing_field', message: 'the job’s description was not found on the page' } };
   if (!r.result) return { detail: null, error: { code: 1003, name: 'missing_field', message: 'no profile set' } };
   tab.detail = pick(r.result, r.job_id, r.steps);
