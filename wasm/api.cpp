@@ -16,12 +16,41 @@
 #include "wasm/api_support.hpp"
 
 using joblens::wasm::ensure_engine;
+using joblens::wasm::ensure_profile;
+using joblens::wasm::error_json;
 using joblens::wasm::error_reply;
 using joblens::wasm::guarded;
 using joblens::wasm::State;
 using joblens::wasm::state;
 using joblens::wasm::to_c_string;
 using json = nlohmann::ordered_json;
+
+namespace {
+
+// Scores a JSON array of jobs of one shape: {"results": [ScoreResult or {"error"}...]}.
+char* score_array(const char* jobs_json, double now_ms, joblens::model::JobShape shape) {
+  if (auto e = ensure_engine()) return error_reply(*e);
+  if (auto e = ensure_profile()) return error_reply(*e);
+  State& s = state();
+  auto parsed = joblens::model::parse_json_quiet(jobs_json ? jobs_json : "");
+  if (!parsed) return error_reply(parsed.error());
+  if (!parsed->is_array())
+    return error_reply(joblens::make_error(joblens::ErrorCode::wrong_type, "jobs must be a JSON array"));
+  json results = json::array();
+  for (const auto& item : *parsed) {
+    auto job = joblens::model::job_from_json(item, shape);
+    if (!job) {
+      results.push_back({{"error", error_json(job.error())}});
+      continue;
+    }
+    results.push_back(
+        joblens::wire::to_json(s.engine->score_cached(*job, *s.view, static_cast<std::int64_t>(now_ms))));
+  }
+  return to_c_string(
+      json{{"results", std::move(results)}}.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+}  // namespace
 
 extern "C" {
 
@@ -54,14 +83,12 @@ char* jl_set_profile(const char* profile_json) {
 // Scores a JSON array of postings; returns {"results": [ScoreResult or {"error"}...]} in order.
 // `now_ms` is the caller's clock, for the cache's time to live.
 char* jl_score_jobs(const char* jobs_json, double now_ms) {
-  return guarded(
-      [&] { return joblens::wasm::score_array(jobs_json, now_ms, joblens::model::JobShape::posting); });
+  return guarded([&] { return score_array(jobs_json, now_ms, joblens::model::JobShape::posting); });
 }
 
 // The same for jobs as a search card shows them: company, location and description may be missing.
 char* jl_score_cards(const char* jobs_json, double now_ms) {
-  return guarded(
-      [&] { return joblens::wasm::score_array(jobs_json, now_ms, joblens::model::JobShape::card); });
+  return guarded([&] { return score_array(jobs_json, now_ms, joblens::model::JobShape::card); });
 }
 
 // Skills in free text: {"skills": [{name, category, requirement, min_years}], "years_min"}.

@@ -67,27 +67,4 @@ inline std::optional<joblens::Error> ensure_profile() {
   return std::nullopt;
 }
 
-// Scores a JSON array of jobs of one shape: {"results": [ScoreResult or {"error"}...]}.
-inline char* score_array(const char* jobs_json, double now_ms, joblens::model::JobShape shape) {
-  if (auto e = ensure_engine()) return error_reply(*e);
-  if (auto e = ensure_profile()) return error_reply(*e);
-  State& s = state();
-  auto parsed = joblens::model::parse_json_quiet(jobs_json ? jobs_json : "");
-  if (!parsed) return error_reply(parsed.error());
-  if (!parsed->is_array())
-    return error_reply(joblens::make_error(joblens::ErrorCode::wrong_type, "jobs must be a JSON array"));
-  json results = json::array();
-  for (const auto& item : *parsed) {
-    auto job = joblens::model::job_from_json(item, shape);
-    if (!job) {
-      results.push_back({{"error", error_json(job.error())}});
-      continue;
-    }
-    results.push_back(
-        joblens::wire::to_json(s.engine->score_cached(*job, *s.view, static_cast<std::int64_t>(now_ms))));
-  }
-  return to_c_string(
-      json{{"results", std::move(results)}}.dump(-1, ' ', false, json::error_handler_t::replace));
-}
-
 }  // namespace joblens::wasm

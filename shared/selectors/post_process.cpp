@@ -32,12 +32,6 @@ bool all_digits(std::string_view s) {
   return true;
 }
 
-std::string_view trim_view(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 // Cuts at the first " · " or " • " separator; `after` selects the part after it.
 std::string_view split_middot(std::string_view s, bool after) {
   std::size_t pos = s.find(kMiddot);
@@ -138,6 +132,12 @@ constexpr Label kEasyApply[] = {
 };
 
 }  // namespace
+
+std::string_view trim_view(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
 
 std::string trim(std::string_view s) { return std::string(trim_view(s)); }
 

@@ -42,6 +42,7 @@ std::string apply_post(Post p, std::string_view in);
 bool post_keeps_nonblank(Post p);
 
 // The individual rules (apply_post dispatches to these).
+std::string_view trim_view(std::string_view s);  // trim without a copy
 std::string trim(std::string_view s);
 std::string squash(std::string_view s);
 std::string first_line(std::string_view s);

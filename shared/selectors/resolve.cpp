@@ -32,12 +32,6 @@ model::Job card_job(const FieldValues& card) {
 
 namespace {
 
-std::string_view trim_view(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n')) s.remove_suffix(1);
-  return s;
-}
-
 std::vector<std::string_view> split_bars(std::string_view s) {
   std::vector<std::string_view> parts;
   for (;;) {

@@ -67,7 +67,7 @@ function pick(r: Record<string, unknown>, id: string, steps: Record<string, numb
   };
 }
 
-async function detail(bg: Background, tabId: number, m: Req<'page.detail'> & { document_title?: string }): Promise<DetailReply> {
+async function detail(bg: Background, tabId: number, m: Req<'page.detail'>): Promise<DetailReply> {
   const t0 = performance.now();
   const tab = bg.tab(tabId, m.url);
   type Reply = { stale: boolean; job_id: string; steps: Record<string, number>; job?: Record<string, unknown>; result?: Record<string, unknown> };
