@@ -114,6 +114,43 @@ CREATE TABLE cache (
 );
 CREATE INDEX cache_expiry ON cache(expires_at);
 )sql"},
+    Migration{5, "the background task queue",
+              R"sql(
+CREATE TABLE tasks (
+  id            INTEGER PRIMARY KEY,
+  kind          TEXT NOT NULL,
+  payload       TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(payload)),
+  dedup_key     TEXT,                  -- a second enqueue of the same live work returns the first task
+  priority      INTEGER NOT NULL DEFAULT 0,  -- higher runs first
+  state         TEXT NOT NULL CHECK (state IN ('queued','running','done','dead','cancelled')),
+  attempts      INTEGER NOT NULL DEFAULT 0,
+  max_attempts  INTEGER NOT NULL DEFAULT 5,
+  next_at       INTEGER NOT NULL,      -- not before this time (backoff)
+  lease_owner   TEXT,                  -- which host process runs it
+  lease_until   INTEGER,
+  progress      REAL NOT NULL DEFAULT 0,
+  result        TEXT CHECK (result IS NULL OR json_valid(result)),
+  last_error    TEXT CHECK (last_error IS NULL OR json_valid(last_error)),
+  completions   INTEGER NOT NULL DEFAULT 0,  -- must never pass 1
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL
+);
+CREATE INDEX tasks_ready ON tasks(state, priority DESC, next_at, id);
+CREATE UNIQUE INDEX tasks_live_dedup ON tasks(dedup_key) WHERE dedup_key IS NOT NULL AND state IN ('queued','running');
+)sql"},
+    Migration{6, "job embeddings for similar jobs",
+              R"sql(
+CREATE TABLE embeddings (
+  job_id      TEXT NOT NULL,
+  model       TEXT NOT NULL,   -- e.g. joblens-hash-v1 or provider/model
+  dim         INTEGER NOT NULL,
+  vector      BLOB NOT NULL,   -- dim little-endian float32, L2-normalised
+  source_hash TEXT NOT NULL,   -- of the text embedded: a changed posting is embedded again
+  updated_at  INTEGER NOT NULL,
+  PRIMARY KEY (job_id, model)
+);
+CREATE INDEX embeddings_model ON embeddings(model);
+)sql"},
 };
 
 }  // namespace

@@ -34,7 +34,7 @@ TEST_CASE("hello names the version, the schema and every message type") {
   HostFixture host;
   const json hello = host.ok("hello", {{"client", "test"}});
   CHECK(hello["name"] == "joblens-host");
-  CHECK(hello["schema_version"] == 4);
+  CHECK(hello["schema_version"] == 6);
   CHECK(hello["max_frame_bytes"] == 1048576);
   for (const Route& route : all_routes()) {
     CHECK(std::find(hello["capabilities"].begin(), hello["capabilities"].end(), route.type) !=
