@@ -19,7 +19,8 @@ std::vector<Route> all_routes() {
   std::vector<Route> routes;
   for (auto group :
        {session_routes(), profile_routes(), job_routes(), score_routes(), application_routes(),
-        stats_routes(), selector_routes(), setting_routes(), transfer_routes(), resume_routes()}) {
+        stats_routes(), selector_routes(), setting_routes(), transfer_routes(), resume_routes(),
+        similar_routes(), queue_routes(), llm_routes()}) {
     routes.insert(routes.end(), group.begin(), group.end());
   }
   std::sort(routes.begin(), routes.end(), [](const Route& a, const Route& b) { return a.type < b.type; });

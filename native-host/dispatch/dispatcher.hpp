@@ -54,6 +54,9 @@ std::span<const Route> selector_routes();
 std::span<const Route> setting_routes();
 std::span<const Route> transfer_routes();
 std::span<const Route> resume_routes();
+std::span<const Route> similar_routes();
+std::span<const Route> queue_routes();
+std::span<const Route> llm_routes();
 
 // All routes, for `hello` and docs.
 std::vector<Route> all_routes();
