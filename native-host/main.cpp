@@ -57,7 +57,20 @@ int serve_command(const CommandLine& line) {
     pollfd input{0, POLLIN, 0};
     if (::poll(&input, 1, 0) == 0) db.checkpoint_if_due(kIdleCheckpointFrames);
   };
-  return serve(*app->dispatcher, reader, protocol::fd_sink(1), idle_checkpoint);
+  // Replies (this thread) and the queue's events (its workers) share one writer, so frames never
+  // interleave on stdout.
+  FrameWriter writer(protocol::fd_sink(1));
+  const auto write_event = [&writer](const nlohmann::json& event) {
+    (void)writer.write(event.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  };
+  if (auto error = app->queue->start(write_event)) {
+    // Scoring and everything else still work without background tasks.
+    std::fprintf(stderr, "joblens-host: the background queue did not start: %s\n", error->message.c_str());
+  }
+  const int code = serve(*app->dispatcher, reader, writer, idle_checkpoint);
+  // The port is closed: stop claiming; tasks still running are handed back to the queue.
+  app->queue->stop();
+  return code;
 }
 
 CommandLine parse_command_line(int argc, char** argv) {

@@ -6,7 +6,12 @@
 
 namespace joblens::host {
 
-int serve(Dispatcher& dispatcher, protocol::FrameReader& reader, const protocol::ByteSink& sink,
+std::optional<Error> FrameWriter::write(std::string_view body) {
+  std::lock_guard lock(mutex_);
+  return protocol::write_frame(sink_, body, max_frame_);
+}
+
+int serve(Dispatcher& dispatcher, protocol::FrameReader& reader, FrameWriter& writer,
           const std::function<void()>& between_messages) {
   std::string body;
   for (;;) {
@@ -23,7 +28,7 @@ int serve(Dispatcher& dispatcher, protocol::FrameReader& reader, const protocol:
         reply = protocol::error_reply(nullptr, read.error);
         break;
     }
-    if (auto error = protocol::write_frame(sink, reply)) {
+    if (auto error = writer.write(reply)) {
       // The browser went away (EPIPE): nobody is left to answer.
       std::fprintf(stderr, "joblens-host: %s\n", error->message.c_str());
       return 0;
@@ -31,6 +36,12 @@ int serve(Dispatcher& dispatcher, protocol::FrameReader& reader, const protocol:
     if (read.outcome == protocol::ReadOutcome::error && !read.resumable) return 0;
     if (between_messages) between_messages();
   }
+}
+
+int serve(Dispatcher& dispatcher, protocol::FrameReader& reader, const protocol::ByteSink& sink,
+          const std::function<void()>& between_messages) {
+  FrameWriter writer(sink);
+  return serve(dispatcher, reader, writer, between_messages);
 }
 
 }  // namespace joblens::host

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -12,6 +13,13 @@
 #include "shared/match/profile_view.hpp"
 
 namespace joblens::host {
+
+namespace queue {
+class WorkerPool;
+}
+namespace llm {
+class LlmService;
+}
 
 // The stored profile prepared for scoring, kept while its version is current.
 struct ProfileCache {
@@ -25,6 +33,12 @@ struct Context {
   std::function<std::int64_t()> now_ms;  // milliseconds since the epoch
   std::string version;                   // of joblens-host
   ProfileCache profile_cache{};
+  std::shared_ptr<void> similar_state;  // similar::SimilarJobs, created by the first jobs.similar
+  // The background queue (native-host/queue): handlers enqueue long work here instead of blocking the
+  // message loop. Owned by HostApp; its workers only run once serve() starts them.
+  queue::WorkerPool* queue = nullptr;
+  // The AI configuration and the provider chain (native-host/llm/service.hpp). Owned by HostApp.
+  llm::LlmService* llm = nullptr;
 };
 
 std::int64_t system_now_ms();

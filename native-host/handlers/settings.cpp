@@ -1,8 +1,11 @@
 // settings.get / settings.put: the extension's preferences (thresholds, filters, blocked companies),
-// stored as JSON values under dotted keys.
+// stored as JSON values under dotted keys. The AI keys (`llm.*`) are the exception: they hold API
+// keys, so they live in llm.json (mode 0600, llm/llm_config.hpp) and come back masked.
 #include <algorithm>
 
 #include "native-host/dispatch/dispatcher.hpp"
+#include "native-host/handlers/settings_store.hpp"
+#include "native-host/llm/service.hpp"
 #include "native-host/storage/rows.hpp"
 
 namespace joblens::host {
@@ -27,13 +30,21 @@ Result<json> settings_get(Context& context, const json& args) {
       if (!key.is_string()) return make_error(ErrorCode::wrong_type, "settings.get: args.keys holds strings");
     }
   }
+  const auto wanted = [&](const std::string& key) {
+    return keys == args.end() || keys->is_null() || std::find(keys->begin(), keys->end(), key) != keys->end();
+  };
   for (;;) {
     auto row = (*stmt)->step();
     if (!row) return row.error();
     if (!*row) break;
     std::string key = (*stmt)->text(0);
-    if (keys != args.end() && std::find(keys->begin(), keys->end(), key) == keys->end()) continue;
+    if (llm::is_llm_setting(key) || !wanted(key)) continue;
     settings[key] = storage::json_column(**stmt, 1);
+  }
+  if (context.llm != nullptr) {
+    for (const std::string& key : llm::setting_keys()) {
+      if (wanted(key)) settings[key] = context.llm->setting(key);
+    }
   }
   return json{{"settings", settings}};
 }
@@ -47,11 +58,23 @@ Result<json> settings_put(Context& context, const json& args) {
           "settings.put: key '" + key + "' must be 1-128 characters of a-z, 0-9, '.', '_', '-'");
     }
   }
+  // The AI settings first: they are validated and saved to llm.json all together, or not at all.
+  std::vector<std::pair<std::string, json>> llm_settings;
+  for (const auto& [key, value] : settings.items()) {
+    if (llm::is_llm_setting(key)) llm_settings.emplace_back(key, value);
+  }
+  int updated = 0;
+  if (!llm_settings.empty()) {
+    if (context.llm == nullptr)
+      return make_error(ErrorCode::internal, "settings.put: the AI configuration is not loaded");
+    if (auto error = context.llm->put_settings(llm_settings)) return *error;
+    updated += static_cast<int>(llm_settings.size());
+  }
   auto tx = storage::Transaction::begin(context.db);
   if (!tx) return tx.error();
   const std::int64_t now = context.now_ms();
-  int updated = 0;
   for (const auto& [key, value] : settings.items()) {
+    if (llm::is_llm_setting(key)) continue;
     // null removes a setting, so the extension can return to the default.
     auto stmt = value.is_null() ? context.db.prepare("DELETE FROM settings WHERE key = ?")
                                 : context.db.prepare(
@@ -66,6 +89,28 @@ Result<json> settings_put(Context& context, const json& args) {
   if (auto error = (*tx)->commit()) return *error;
   return json{{"updated", updated}};
 }
+
+}  // namespace
+
+std::optional<Error> move_llm_settings_out_of_table(storage::Database& db, llm::LlmService& llm) {
+  auto stmt = db.prepare("SELECT key, value FROM settings WHERE key LIKE 'llm.%' ORDER BY key");
+  if (!stmt) return stmt.error();
+  std::vector<std::pair<std::string, json>> found;
+  for (;;) {
+    auto row = (*stmt)->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    const std::string key = (*stmt)->text(0);
+    if (key == "llm.providers" && llm.config().configured()) continue;  // the file's providers win
+    found.emplace_back(key, storage::json_column(**stmt, 1));
+  }
+  (*stmt)->reset();
+  // A value the file cannot take (malformed by hand) is dropped rather than kept in plain sight.
+  for (const auto& setting : found) llm.put_settings({setting});
+  return db.exec("DELETE FROM settings WHERE key LIKE 'llm.%'");
+}
+
+namespace {
 
 constexpr ArgSpec kGetArgs[] = {{"keys", Kind::array}};
 constexpr ArgSpec kPutArgs[] = {{"settings", Kind::object, true}};

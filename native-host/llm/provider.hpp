@@ -4,11 +4,15 @@
 // Issue #4: providers on libcurl, OpenAI-compatible and Anthropic.
 #pragma once
 
+#include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "shared/wire/error.hpp"
 
 namespace joblens::host::llm {
 
@@ -21,7 +25,7 @@ struct ProviderConfig {
   std::string id;  // the person's name for it, unique: "openai", "local-ollama"
   ProviderKind kind = ProviderKind::openai;
   std::string base_url;
-  std::string api_key;  // never leaves the host
+  std::string api_key;       // never leaves the host
   int requests_per_min = 0;  // 0: no limit of our own
   int tokens_per_min = 0;
   int connect_timeout_ms = 5'000;
@@ -64,13 +68,15 @@ enum class FailureKind {
   bad_response,  // not JSON, or JSON of the wrong shape: retry once, then next in the chain
   auth,          // 401/403: next in the chain, no retry
   client,        // other 4xx: next in the chain, no retry
+  breaker_open,  // our circuit breaker for this provider is open: next in the chain at once, no request sent
+  cancelled,     // the caller's cancel flag was set: stop the whole chain
 };
 
 struct Failure {
   FailureKind kind = FailureKind::network;
-  int http_status = 0;                      // 0 when no response arrived
+  int http_status = 0;                         // 0 when no response arrived
   std::optional<std::int64_t> retry_after_ms;  // from Retry-After or the provider's message
-  std::string message;                      // for logs and the last_error of a task; never holds the key
+  std::string message;                         // for logs and the last_error of a task; never holds the key
 };
 
 struct ChatOutcome {
@@ -89,13 +95,26 @@ struct EmbedOutcome {
 // Called as streamed text arrives: the characters received so far.
 using ProgressFn = std::function<void(std::size_t chars)>;
 
-// One attempt, no retries (resilience.* wraps these). Never throws.
-ChatOutcome chat(const ProviderConfig& provider, const ChatRequest& request, const ProgressFn& progress = {});
-EmbedOutcome embed(const ProviderConfig& provider, const std::string& model, const std::vector<std::string>& texts);
+// One attempt, no retries (resilient_call.* wraps these). Never throws. `cancel`, when set during the
+// transfer, aborts it with a `cancelled` failure.
+ChatOutcome chat(const ProviderConfig& provider, const ChatRequest& request, const ProgressFn& progress = {},
+                 const std::atomic<bool>* cancel = nullptr);
+EmbedOutcome embed(const ProviderConfig& provider, const std::string& model,
+                   const std::vector<std::string>& texts, const std::atomic<bool>* cancel = nullptr);
 
 const char* to_string(ProviderKind kind);
 std::optional<ProviderKind> provider_kind_from(const std::string& name);
 const char* to_string(FailureKind kind);
+// Worth another attempt at the same provider (rate_limited, server, timeout, network, cut_stream,
+// bad_response); auth, client, breaker_open and cancelled are not.
 bool retryable(FailureKind kind);
+// Whether the kind counts against the provider's circuit breaker: the provider is unwell (server,
+// timeout, network, cut_stream, bad_response) or pushing back (rate_limited). auth and client are the
+// request's or the configuration's fault, and a healthy provider answered them deliberately.
+bool counts_against_breaker(FailureKind kind);
+// The wire error code for a failure that ends a call: rate_limited → rate_limited (4003), timeout →
+// provider_timeout (4004), bad_response → bad_reply (4005), breaker_open → breaker_open (4007),
+// cancelled → cancelled (4009), everything else → provider_error (4008).
+ErrorCode error_code_for(FailureKind kind);
 
 }  // namespace joblens::host::llm

@@ -39,6 +39,12 @@ Statement& Statement::bind_view(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int index, const void* data, std::size_t bytes) {
+  const int rc = sqlite3_bind_blob64(stmt_.get(), index, data, bytes, SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) bind_error_ = rc;
+  return *this;
+}
+
 Statement& Statement::bind(int index, std::nullptr_t) {
   const int rc = sqlite3_bind_null(stmt_.get(), index);
   if (rc != SQLITE_OK) bind_error_ = rc;
@@ -85,6 +91,13 @@ std::string Statement::text(int column) const {
 std::optional<std::string> Statement::optional_text(int column) const {
   if (is_null(column)) return std::nullopt;
   return text(column);
+}
+
+std::string_view Statement::blob(int column) const {
+  const void* data = sqlite3_column_blob(stmt_.get(), column);
+  const int size = sqlite3_column_bytes(stmt_.get(), column);
+  if (data == nullptr || size <= 0) return {};
+  return std::string_view(static_cast<const char*>(data), static_cast<std::size_t>(size));
 }
 
 void Statement::reset() {

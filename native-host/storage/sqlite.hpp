@@ -33,6 +33,8 @@ class Statement {
   Statement& bind(int index, std::string_view value);
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, std::nullptr_t);
+  // Binds bytes as a BLOB, copied by SQLite (SQLITE_TRANSIENT): stored vectors (similar jobs).
+  Statement& bind_blob(int index, const void* data, std::size_t bytes);
   // Binds without a copy (SQLITE_STATIC): the caller keeps `value` alive until the statement is
   // reset. For large texts on hot paths (job descriptions).
   Statement& bind_view(int index, std::string_view value);
@@ -53,6 +55,8 @@ class Statement {
   double real(int column) const;
   std::string text(int column) const;
   std::optional<std::string> optional_text(int column) const;
+  // A BLOB column's bytes, valid until the next step, reset or column read of this statement.
+  std::string_view blob(int column) const;
 
   // Clears bindings and rewinds, so the cached statement can be reused.
   void reset();

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/process.hpp>
 #include <cstring>
 #include <fstream>
@@ -88,10 +89,57 @@ std::optional<std::string> HostProcess::receive_raw(std::chrono::milliseconds ti
   return body;
 }
 
-std::optional<nlohmann::json> HostProcess::receive(std::chrono::milliseconds timeout) {
-  auto body = receive_raw(timeout);
+namespace {
+
+bool is_event(const nlohmann::json& frame) {
+  return frame.is_object() && frame.contains("type") && frame["type"] == "event";
+}
+
+std::chrono::milliseconds left_until(std::chrono::steady_clock::time_point deadline) {
+  return std::max(std::chrono::milliseconds(0), std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                    deadline - std::chrono::steady_clock::now()));
+}
+
+}  // namespace
+
+std::optional<nlohmann::json> HostProcess::receive_frame(std::chrono::steady_clock::time_point deadline) {
+  auto body = receive_raw(left_until(deadline));
   if (!body) return std::nullopt;
   return nlohmann::json::parse(*body);
+}
+
+std::optional<nlohmann::json> HostProcess::receive(std::chrono::milliseconds timeout) {
+  if (!pending_replies_.empty()) {
+    nlohmann::json reply = std::move(pending_replies_.front());
+    pending_replies_.pop_front();
+    return reply;
+  }
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    auto frame = receive_frame(deadline);
+    if (!frame) return std::nullopt;
+    if (!is_event(*frame)) return frame;
+    events_seen_.push_back(*frame);
+    pending_events_.push_back(std::move(*frame));
+  }
+}
+
+std::optional<nlohmann::json> HostProcess::receive_event(std::chrono::milliseconds timeout) {
+  if (!pending_events_.empty()) {
+    nlohmann::json event = std::move(pending_events_.front());
+    pending_events_.pop_front();
+    return event;
+  }
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    auto frame = receive_frame(deadline);
+    if (!frame) return std::nullopt;
+    if (is_event(*frame)) {
+      events_seen_.push_back(*frame);
+      return frame;
+    }
+    pending_replies_.push_back(std::move(*frame));
+  }
 }
 
 nlohmann::json HostProcess::call(const std::string& type, const nlohmann::json& args) {

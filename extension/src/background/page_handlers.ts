@@ -95,8 +95,22 @@ async function detail(bg: Background, tabId: number, m: Req<'page.detail'>): Pro
 // (an older version) gets a clear "not available" instead of an unknown_type error.
 const ANALYSES = [
   { key: 'similar', capability: 'jobs.similar', args: (id: string) => ({ id, limit: 5 }), pick: (r: any) => r.jobs ?? [] },
-  { key: 'llm', capability: 'llm.analyze', args: (id: string) => ({ id }), pick: (r: any) => r },
+  { key: 'llm', capability: 'llm.analyze', args: (id: string) => ({ id }), pick: llmAnalysis },
 ] as const;
+
+// llm.analyze answers at once: the model's analysis when it is done, else the core's offline one and
+// the state of the task bringing the model's (docs/protocol.md#llmanalyze). The panel shows either,
+// and says which it is.
+function llmAnalysis(r: any): AnalysisReply['llm'] {
+  const summary = typeof r?.result?.summary === 'string' ? r.result.summary : '';
+  const flags: string[] = Array.isArray(r?.result?.red_flags) ? r.result.red_flags.filter((f: unknown) => typeof f === 'string') : [];
+  const text = flags.length ? `${summary} Red flags: ${flags.join('; ')}` : summary;
+  const pending = r?.state === 'queued' || r?.state === 'running';
+  const source = r?.offline
+    ? `JobLens offline analysis${pending ? ' (AI analysis on its way…)' : r?.reason ? ` (${r.reason})` : ''}`
+    : `${r?.provider ?? 'AI'} · ${r?.model ?? ''}${r?.cached ? ' (cached)' : ''}`;
+  return { summary: text, provider: source, pending };
+}
 
 async function analysis(bg: Background, _tabId: number, m: Req<'page.analysis'>): Promise<AnalysisReply> {
   if (!bg.hostStatus().connected)
@@ -107,7 +121,9 @@ async function analysis(bg: Background, _tabId: number, m: Req<'page.analysis'>)
   for (const a of ANALYSES) {
     if (!caps.includes(a.capability)) { missing.push(a.key === 'similar' ? 'similar jobs' : 'AI analysis'); continue; }
     try {
-      (reply as Record<string, unknown>)[a.key] = a.pick(await bg.host.request(a.capability, a.args(m.job_id)));
+      const picked = a.pick(await bg.host.request(a.capability, a.args(m.job_id)));
+      (reply as Record<string, unknown>)[a.key] = picked;
+      if (a.key === 'llm' && (picked as { pending?: boolean }).pending) reply.pending = true;
     } catch (e) {
       missing.push(`${a.key}: ${e instanceof Error ? e.message : String(e)}`);
     }

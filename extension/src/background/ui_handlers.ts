@@ -17,9 +17,18 @@ function browserName(): string {
   return 'chromium';
 }
 
-function status(bg: Background) {
+// The host's own status (AI spend, queue, providers) when it serves one; never an error here.
+async function hostStatus(bg: Background): Promise<{ spend?: unknown; tasks?: unknown } | null> {
+  if (!bg.hostStatus().connected || !bg.host.capabilities().includes('status')) return null;
+  return bg.host.request<{ spend?: unknown; queue?: unknown }>('status').then((r) => ({ spend: r.spend, tasks: r.queue }), () => null);
+}
+
+async function status(bg: Background) {
   const skills = Array.isArray(bg.profile?.skills) ? (bg.profile!.skills as unknown[]).length : 0;
+  const host = await hostStatus(bg);
   return {
+    ...(host?.spend ? { spend: host.spend } : {}),
+    ...(host?.tasks ? { tasks: host.tasks } : {}),
     host: bg.hostStatus(),
     install: {
       command: `scripts/setup && build/bin/joblens-host install --browser ${browserName()}`,
@@ -56,27 +65,27 @@ async function putSettings(bg: Background, m: { settings: unknown }) {
   return { settings };
 }
 
-interface Provider { id: string; kind: string; base_url?: string; model: string; api_key?: string }
+interface Provider { id: string; kind: string; base_url?: string; model: string; api_key?: string; has_key?: boolean }
 
-// LLM providers and the budget live only in the host; API keys are never sent back to a page.
+// LLM providers and the budget live only in the host (llm.json, mode 0600). The host never sends a
+// key back, only has_key; a provider sent without api_key keeps the key stored under its id.
 async function getLlm(bg: Background) {
   const got = await bg.host.request<{ settings: Record<string, unknown> }>('settings.get', { keys: ['llm.providers', 'llm.budget'] });
   const providers = (got.settings['llm.providers'] as Provider[] | undefined) ?? [];
   const budget = (got.settings['llm.budget'] as { monthly_usd?: number } | undefined) ?? {};
+  const spent = await bg.host.request<{ spend?: { month_usd?: number } }>('status').catch(() => null);
   return {
-    providers: providers.map(({ api_key, ...p }) => ({ ...p, has_key: typeof api_key === 'string' && api_key.length > 0 })),
-    budget: { monthly_usd: budget.monthly_usd ?? null, spent_usd: 0 },
+    providers: providers.map(({ api_key: _unused, ...p }) => ({ ...p, has_key: p.has_key === true })),
+    budget: { monthly_usd: budget.monthly_usd ?? null, spent_usd: spent?.spend?.month_usd ?? 0 },
   };
 }
 
 async function putLlm(bg: Background, m: { llm: { providers?: Provider[]; budget?: { monthly_usd?: number | null } } }) {
-  const got = await bg.host.request<{ settings: Record<string, unknown> }>('settings.get', { keys: ['llm.providers'] });
-  const stored = new Map(((got.settings['llm.providers'] as Provider[] | undefined) ?? []).map((p) => [p.id, p]));
   const providers = (m.llm.providers ?? []).map((p) => {
     if (typeof p.id !== 'string' || typeof p.kind !== 'string' || typeof p.model !== 'string')
       throw codedError('invalid_value', 'each provider needs an id, a kind and a model');
-    // An empty key field means "keep the stored key": the page never sees it to send it back.
-    return p.api_key ? p : { ...p, api_key: stored.get(p.id)?.api_key };
+    const { has_key: _unused, ...rest } = p;
+    return rest;
   });
   await bg.host.request('settings.put', { settings: { 'llm.providers': providers, 'llm.budget': m.llm.budget ?? null } });
   return getLlm(bg);
