@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "native-host/handlers/llm_features.hpp"
+#include "native-host/handlers/provider_embeddings.hpp"
 #include "native-host/handlers/settings_store.hpp"
 #include "native-host/protocol/frame.hpp"
 #include "native-host/queue/echo_task.hpp"
@@ -30,6 +31,7 @@ Result<HostApp> open_host(const std::string& database_path, std::size_t max_repl
   app.queue = std::make_unique<queue::WorkerPool>(database_path, options);
   queue::register_echo(*app.queue);
   queue::WorkerPool* pool = app.queue.get();
+  register_embed_kind(*app.queue, *app.llm);
   register_llm_kinds(
       *app.queue, *app.llm, *app.engine,
       [pool](const std::string& event, const nlohmann::json& data) { pool->publish(event, data); });

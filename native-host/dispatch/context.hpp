@@ -33,7 +33,7 @@ struct Context {
   std::function<std::int64_t()> now_ms;  // milliseconds since the epoch
   std::string version;                   // of joblens-host
   ProfileCache profile_cache{};
-  std::shared_ptr<void> similar_state;  // similar::SimilarJobs, created by the first jobs.similar
+  std::shared_ptr<void> similar_state;  // the similar-jobs indexes, created by the first jobs.similar
   // The background queue (native-host/queue): handlers enqueue long work here instead of blocking the
   // message loop. Owned by HostApp; its workers only run once serve() starts them.
   queue::WorkerPool* queue = nullptr;
