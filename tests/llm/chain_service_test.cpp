@@ -363,3 +363,26 @@ TEST_CASE("config: keys stay in llm.json (0600) and come back masked") {
 }
 
 }  // namespace joblens::host::llm
+
+namespace joblens::host::llm {
+
+TEST_CASE("chain: long outputs stream, and progress arrives as the text does") {
+  const std::string letter = R"({"letter":")" + std::string(600, 'a') + R"(","skills_mentioned":["Python"]})";
+  LlmTestServer server(serving(letter));
+  Fixture f;
+  f.configure(json::array({openai(server)}));
+  RunOptions options = f.options();
+  std::vector<std::size_t> progress;
+  options.progress = [&progress](std::size_t chars) { progress.push_back(chars); };
+  const FeatureResult r =
+      f.service->run(*f.db, *f.engine, "cover_letter",
+                     json{{"job", example_job()}, {"profile", example_profile()}}, options);
+  REQUIRE_FALSE(r.offline);
+  REQUIRE(server.request_count() == 1);
+  CHECK(server.requests()[0].stream);
+  REQUIRE(progress.size() >= 2);
+  CHECK(progress.back() > progress.front());
+  CHECK(r.value["letter"].get<std::string>().size() == 600);
+}
+
+}  // namespace joblens::host::llm

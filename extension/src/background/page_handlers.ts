@@ -3,6 +3,7 @@
 import type {
   AnalysisReply, CardResult, CardsReply, DetailReply, DetailResult, HelloReply, LayoutReply, PageRequest,
 } from '../common/messages';
+import { llmAnalysis } from './analysis_view';
 import type { Background } from './context';
 
 type Req<T extends PageRequest['type']> = Extract<PageRequest, { type: T }>;
@@ -98,19 +99,6 @@ const ANALYSES = [
   { key: 'llm', capability: 'llm.analyze', args: (id: string) => ({ id }), pick: llmAnalysis },
 ] as const;
 
-// llm.analyze answers at once: the model's analysis when it is done, else the core's offline one and
-// the state of the task bringing the model's (docs/protocol.md#llmanalyze). The panel shows either,
-// and says which it is.
-function llmAnalysis(r: any): AnalysisReply['llm'] {
-  const summary = typeof r?.result?.summary === 'string' ? r.result.summary : '';
-  const flags: string[] = Array.isArray(r?.result?.red_flags) ? r.result.red_flags.filter((f: unknown) => typeof f === 'string') : [];
-  const text = flags.length ? `${summary} Red flags: ${flags.join('; ')}` : summary;
-  const pending = r?.state === 'queued' || r?.state === 'running';
-  const source = r?.offline
-    ? `JobLens offline analysis${pending ? ' (AI analysis on its way…)' : r?.reason ? ` (${r.reason})` : ''}`
-    : `${r?.provider ?? 'AI'} · ${r?.model ?? ''}${r?.cached ? ' (cached)' : ''}`;
-  return { summary: text, provider: source, pending };
-}
 
 async function analysis(bg: Background, _tabId: number, m: Req<'page.analysis'>): Promise<AnalysisReply> {
   if (!bg.hostStatus().connected)
