@@ -5,37 +5,19 @@
 #include <nlohmann/json.hpp>
 
 #include "native-host/llm/retry.hpp"
+#include "native-host/llm/wire_json.hpp"
 
 namespace joblens::host::llm::anthropic {
 namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t kMaxReplyBytes = std::size_t{8} << 20;
-constexpr std::size_t kMaxQuotedBody = 300;
-
-const json* member(const json& object, const char* key) {
-  if (!object.is_object()) return nullptr;
-  const auto found = object.find(key);
-  return found == object.end() ? nullptr : &*found;
-}
-
-std::string string_member(const json& object, const char* key) {
-  const json* value = member(object, key);
-  return value != nullptr && value->is_string() ? value->get<std::string>() : std::string();
-}
-
-std::int64_t int_member(const json& object, const char* key) {
-  const json* value = member(object, key);
-  return value != nullptr && value->is_number() ? value->get<std::int64_t>() : 0;
-}
-
-Failure bad_response(std::string message) {
-  Failure failure;
-  failure.kind = FailureKind::bad_response;
-  failure.message = std::move(message);
-  return failure;
-}
+using wire::bad_response;
+using wire::int_member;
+using wire::kMaxQuotedBody;
+using wire::kMaxReplyBytes;
+using wire::member;
+using wire::string_member;
 
 // The error type decides where the status alone would not (an overloaded_error sent as 500 or 200
 // inside a stream is still "try again later").
@@ -140,12 +122,7 @@ Failure parse_error(int status, std::string_view body, std::optional<std::int64_
 }
 
 bool MessageStream::fail(FailureKind kind, std::string message) {
-  Failure failure;
-  failure.kind = kind;
-  failure.http_status = 200;
-  failure.message = std::move(message);
-  if (kind == FailureKind::rate_limited) failure.retry_after_ms = retry_after_from_message(failure.message);
-  failure_ = std::move(failure);
+  failure_ = wire::stream_failure(kind, std::move(message));
   return false;
 }
 

@@ -2,6 +2,7 @@
 // and turn whatever came back (a reply, an HTTP error, a transport error, a broken stream) into a
 // ChatOutcome. Retries, breakers and buckets are resilient_call.*'s business.
 #include "native-host/llm/provider.hpp"
+#include "native-host/llm/wire_json.hpp"
 
 #include <chrono>
 #include <exception>
@@ -266,21 +267,9 @@ bool retryable(FailureKind kind) {
 }
 
 bool counts_against_breaker(FailureKind kind) {
-  switch (kind) {
-    case FailureKind::rate_limited:
-    case FailureKind::server:
-    case FailureKind::timeout:
-    case FailureKind::network:
-    case FailureKind::cut_stream:
-    case FailureKind::bad_response:
-      return true;
-    case FailureKind::auth:
-    case FailureKind::client:
-    case FailureKind::breaker_open:
-    case FailureKind::cancelled:
-      return false;
-  }
-  return false;
+  // The same kinds as retryable() today: the provider is unwell or pushing back. auth and client are
+  // answers a healthy provider gave on purpose.
+  return retryable(kind);
 }
 
 ErrorCode error_code_for(FailureKind kind) {
@@ -304,5 +293,18 @@ ErrorCode error_code_for(FailureKind kind) {
   }
   return ErrorCode::provider_error;
 }
+
+namespace wire {
+
+Failure stream_failure(FailureKind kind, std::string message) {
+  Failure failure;
+  failure.kind = kind;
+  failure.http_status = 200;
+  failure.message = std::move(message);
+  if (kind == FailureKind::rate_limited) failure.retry_after_ms = retry_after_from_message(failure.message);
+  return failure;
+}
+
+}  // namespace wire
 
 }  // namespace joblens::host::llm
