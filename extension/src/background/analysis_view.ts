@@ -22,5 +22,5 @@ export function llmAnalysis(reply: unknown): NonNullable<AnalysisReply['llm']> {
   const source = r.offline
     ? `JobLens offline analysis${pending ? ' (AI analysis on its way…)' : r.reason ? ` (${r.reason})` : ''}`
     : `${r.provider ?? 'AI'} · ${r.model ?? ''}${r.cached ? ' (cached)' : ''}`;
-  return { summary: flags.length ? `${summary} Red flags: ${flags.join('; ')}` : summary, provider: source, pending };
+  return { summary: flags.length ? `${summary} Red flags: ${flags.join('; ')}` : summary, provider: source, pending, offline: r.offline === true };
 }

@@ -5,6 +5,7 @@ import type {
 } from '../common/messages';
 import { llmAnalysis } from './analysis_view';
 import type { Background } from './context';
+import { JobLensError } from './errors';
 
 type Req<T extends PageRequest['type']> = Extract<PageRequest, { type: T }>;
 type Handler = (bg: Background, tabId: number, message: never) => unknown | Promise<unknown>;
@@ -104,6 +105,7 @@ async function analysis(bg: Background, _tabId: number, m: Req<'page.analysis'>)
   if (!bg.hostStatus().connected)
     return { unavailable: `Similar jobs and AI analysis come from the JobLens host, which is not connected. ${bg.host.unavailableMessage()}` };
   const caps = bg.host.capabilities();
+  void bg.recorder.flush();  // the open job, so that the host can answer for it
   const reply: AnalysisReply = {};
   const missing: string[] = [];
   for (const a of ANALYSES) {
@@ -113,6 +115,9 @@ async function analysis(bg: Background, _tabId: number, m: Req<'page.analysis'>)
       (reply as Record<string, unknown>)[a.key] = picked;
       if (a.key === 'llm' && (picked as { pending?: boolean }).pending) reply.pending = true;
     } catch (e) {
+      // The open job reaches the host with the recorder's next write (a moment after the burst): not
+      // stored yet is "ask again shortly", not a failure.
+      if (e instanceof JobLensError && e.codeName === 'not_found') { reply.pending = true; continue; }
       missing.push(`${a.key}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }

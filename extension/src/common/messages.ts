@@ -119,7 +119,7 @@ export interface DetailReply { detail: DetailResult | null; stale?: boolean; err
 // Similar jobs and LLM analysis come from the host; `unavailable` says why not, in words.
 export interface AnalysisReply {
   similar?: { job_id: string; title: string; company: string; score?: number }[];
-  llm?: { summary: string; provider: string; pending?: boolean };
+  llm?: { summary: string; provider: string; pending?: boolean; offline?: boolean };
   pending?: boolean;
   unavailable?: string;
 }

@@ -100,6 +100,11 @@ export class Panel {
     h.dataset.matched = d ? d.matched_skills.join('|') : '';
     h.dataset.missingRequired = d ? d.missing_required.join('|') : '';
     h.dataset.missingNice = d ? d.missing_nice_to_have.join('|') : '';
+    // The host-backed sections' state for tests and diagnosis, coarse on purpose: the page can read
+    // these attributes, so no provider or model names.
+    const a = this.analysis && this.analysis !== 'loading' ? this.analysis : null;
+    h.dataset.similar = a?.similar ? a.similar.map((j) => j.job_id).join('|') : '';
+    h.dataset.ai = !a?.llm ? '' : a.llm.pending ? 'pending' : a.llm.offline ? 'offline' : 'model';
     if (this.ctx.dark) h.dataset.theme = 'dark'; else delete h.dataset.theme;
     this.score.textContent = d ? String(Math.round(d.score)) : '–';
     this.score.style.background = d ? scoreColour(d.score, this.ctx.threshold) : '';

@@ -25,8 +25,18 @@ describe('fixture pages: badges and panel equal the core', { concurrency: false 
         const { jobs } = await assertBadgesMatchCore(h, page, spec.visible, { detailId: spec.selected });
         await assertCardResults(h, spec);
         assertKnownCards(jobs, spec.known);
-        if (spec.selected) await assertPanelMatchesCore(h, page, spec.selected);
-        else {
+        if (spec.selected) {
+          await assertPanelMatchesCore(h, page, spec.selected);
+          // The host-backed sections: similar jobs among the cards the host has stored from this page
+          // (never the open job), and the core's offline analysis, since no AI provider is configured.
+          let seen = null;
+          const p = await poll(async () => {
+            seen = await h.panel(page);
+            return seen && seen.ai === 'offline' && seen.similar.length > 0 ? seen : null;
+          }, { timeout: 15000, describe: () => `panel sections: ${JSON.stringify(seen)}` });
+          assert.ok(!p.similar.includes(spec.selected), 'the open job is not similar to itself');
+          assert.ok(p.similar.every((id) => /^\d+$/.test(id)), `similar job ids: ${p.similar}`);
+        } else {
           // no details pane: a panel may exist as an empty, invisible host, but it must not show or claim a job
           const panels = await page.evaluate(() => [...document.querySelectorAll('joblens-panel')].map((p) => {
             const r = p.getBoundingClientRect();

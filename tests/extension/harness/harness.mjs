@@ -365,6 +365,7 @@ const methods = {
       return {
         job_id: p.getAttribute('data-job-id'), score: p.getAttribute('data-score'),
         matched: split('data-matched'), missing_required: split('data-missing-required'), missing_nice: split('data-missing-nice'),
+        similar: split('data-similar'), ai: p.getAttribute('data-ai') || '',
         count: document.querySelectorAll('joblens-panel').length,
       };
     });

@@ -21,5 +21,6 @@ test('llm.analyze: no provider configured gives the reason; a malformed reply gi
   const v = llmAnalysis({ state: 'offline', offline: true, reason: 'no AI provider is configured', result: { summary: 'x' } });
   assert.equal(v.pending, false);
   assert.equal(v.provider, 'JobLens offline analysis (no AI provider is configured)');
-  assert.deepEqual(llmAnalysis(null), { summary: '', provider: 'AI · ', pending: false });
+  assert.equal(v.offline, true);
+  assert.deepEqual(llmAnalysis(null), { summary: '', provider: 'AI · ', pending: false, offline: false });
 });
