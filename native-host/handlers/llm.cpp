@@ -232,7 +232,6 @@ constexpr ArgSpec kAnswerArgs[] = {{"question", Kind::object, true}, {"id", Kind
 constexpr ArgSpec kJobArgs[] = {{"id", Kind::string, true}};
 constexpr ArgSpec kTailorArgs[] = {{"id", Kind::string, true}, {"resume", Kind::string}};
 constexpr ArgSpec kUsageArgs[] = {{"days", Kind::integer}};
-constexpr ArgSpec kNoArgs[] = {{"_", Kind::any}};
 
 constexpr Route kRoutes[] = {
     {"llm.analyze", analyze, kAnalyzeArgs,
@@ -241,7 +240,7 @@ constexpr Route kRoutes[] = {
     {"llm.cover_letter", cover_letter, kJobArgs, "a cover-letter draft for a job from the profile"},
     {"llm.tailor", tailor, kTailorArgs, "resume tailoring suggestions for a job (no invented facts)"},
     {"usage", usage, kUsageArgs, "AI spend and tokens per feature, provider and day; cache hits"},
-    {"status", status, kNoArgs, "host version, AI providers and their breakers, queue, spend"},
+    {"status", status, {}, "host version, AI providers and their breakers, queue, spend"},
 };
 
 }  // namespace
