@@ -221,7 +221,9 @@ Result<RenderedPrompt> render(const PromptTemplate& tmpl, const json& vars, std:
     return make_error(ErrorCode::invalid_value, "render: the nonce must be 16 of [A-Za-z0-9]");
   if (!vars.is_object())
     return make_error(ErrorCode::wrong_type, "render " + tmpl.feature + ": variables must be an object");
-  for (const auto& [name, value] : vars.items()) {
+  for (const auto& item : vars.items()) {
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+    const std::string& name = item.key();
     const bool declared = std::any_of(tmpl.variables.begin(), tmpl.variables.end(),
                                       [&](const TemplateVariable& v) { return v.name == name; });
     if (!declared)
