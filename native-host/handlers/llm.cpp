@@ -9,6 +9,7 @@
 #include "native-host/llm/offline.hpp"
 #include "native-host/llm/price_table.hpp"
 #include "native-host/queue/task_store.hpp"
+#include "shared/wire/error_json.hpp"
 
 namespace joblens::host {
 
@@ -25,10 +26,7 @@ json offline_json(Context& context, std::string_view feature, const json& inputs
                   const std::optional<Error>& error) {
   auto value = llm::offline_result(feature, context.engine, inputs, reason);
   json out{{"offline", true}, {"reason", reason}, {"result", value ? *value : json::object()}};
-  if (error)
-    out["error"] = {{"code", static_cast<int>(error->code)},
-                    {"name", to_string(error->code)},
-                    {"message", error->message}};
+  if (error) out["error"] = error_json(*error);
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include "native-host/llm/prompt_template.hpp"
 #include "native-host/llm/response_cache.hpp"
 #include "shared/model/json_io.hpp"
+#include "shared/wire/error_json.hpp"
 
 namespace joblens::host::llm {
 
@@ -90,11 +91,10 @@ struct StepFailure {
 json failures_json(const std::vector<StepFailure>& failures) {
   json out = json::array();
   for (const auto& f : failures) {
-    out.push_back({{"provider", f.provider},
-                   {"model", f.model},
-                   {"code", static_cast<int>(f.error.code)},
-                   {"name", to_string(f.error.code)},
-                   {"message", f.error.message}});
+    json failure = error_json(f.error);
+    failure["provider"] = f.provider;
+    failure["model"] = f.model;
+    out.push_back(std::move(failure));
   }
   return out;
 }
@@ -106,11 +106,7 @@ json FeatureResult::to_json() const {
   if (offline) out["reason"] = reason;
   if (!provider.empty()) out["provider"] = provider;
   if (!model.empty()) out["model"] = model;
-  if (error) {
-    out["error"] = {{"code", static_cast<int>(error->code)},
-                    {"name", to_string(error->code)},
-                    {"message", error->message}};
-  }
+  if (error) out["error"] = error_json(*error);
   if (!flags.empty()) out["flags"] = flags;
   out["usage"] = {{"input_tokens", usage.input_tokens}, {"output_tokens", usage.output_tokens}};
   return out;

@@ -1,4 +1,5 @@
 #include "native-host/protocol/envelope.hpp"
+#include "shared/wire/error_json.hpp"
 
 namespace joblens::host::protocol {
 
@@ -46,12 +47,7 @@ std::string reply(const json& id, std::string_view type, const json& result) {
 }
 
 std::string error_reply(const json& id, const Error& error) {
-  return dump(json{{"id", id},
-                   {"type", "error"},
-                   {"error",
-                    {{"code", static_cast<int>(error.code)},
-                     {"name", to_string(error.code)},
-                     {"message", error.message}}}});
+  return dump(json{{"id", id}, {"type", "error"}, {"error", error_json(error)}});
 }
 
 }  // namespace joblens::host::protocol

@@ -1,4 +1,5 @@
 #include "native-host/queue/task_store.hpp"
+#include "shared/wire/error_json.hpp"
 
 #include <unistd.h>
 
@@ -38,11 +39,6 @@ Task read_task(const storage::Statement& row) {
   task.created_at = row.int64(15);
   task.updated_at = row.int64(16);
   return task;
-}
-
-json error_json(const Error& error) {
-  return json{
-      {"code", static_cast<int>(error.code)}, {"name", to_string(error.code)}, {"message", error.message}};
 }
 
 Error lost_lease(std::int64_t id) {

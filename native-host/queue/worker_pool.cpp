@@ -1,4 +1,5 @@
 #include "native-host/queue/worker_pool.hpp"
+#include "shared/wire/error_json.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -18,11 +19,6 @@ std::int64_t system_clock_ms() {
 
 void log_error(const char* doing, const Error& error) {
   std::fprintf(stderr, "joblens-host: queue: %s: %s\n", doing, error.message.c_str());
-}
-
-json error_json(const Error& error) {
-  return json{
-      {"code", static_cast<int>(error.code)}, {"name", to_string(error.code)}, {"message", error.message}};
 }
 
 }  // namespace
