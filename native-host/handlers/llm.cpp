@@ -9,6 +9,7 @@
 #include "native-host/llm/offline.hpp"
 #include "native-host/llm/price_table.hpp"
 #include "native-host/queue/task_store.hpp"
+#include "shared/embed/hashed_embedding.hpp"
 #include "shared/wire/error_json.hpp"
 
 namespace joblens::host {
@@ -21,6 +22,11 @@ using nlohmann::json;
 // few seconds does not hammer a provider that is down.
 constexpr std::int64_t kFailedQuietMs = 10 * 60 * 1000;
 constexpr std::size_t kBatchSize = 5;  // postings per analyze request (llm.batch25 in docs/benchmarks.md)
+
+// Whether AI work can be queued: a provider is configured and the queue exists.
+bool llm_ready(Context& context) {
+  return context.llm != nullptr && context.llm->config().configured() && context.queue != nullptr;
+}
 
 json offline_json(Context& context, std::string_view feature, const json& inputs, const std::string& reason,
                   const std::optional<Error>& error) {
@@ -54,7 +60,7 @@ Result<json> feature_reply(Context& context, std::string_view feature, const jso
     out["state"] = "done";
     return out;
   }
-  if (context.llm == nullptr || !context.llm->config().configured() || context.queue == nullptr) {
+  if (!llm_ready(context)) {
     json out = offline_json(context, feature, inputs, "no AI provider is configured",
                             make_error(ErrorCode::llm_not_configured,
                                        "no AI provider is configured; add one in the options page"));
@@ -138,8 +144,7 @@ Result<json> analyze(Context& context, const json& args) {
     batch = json::array();
     return std::nullopt;
   };
-  const bool configured =
-      context.llm != nullptr && context.llm->config().configured() && context.queue != nullptr;
+  const bool configured = llm_ready(context);
   for (const json& id : ids) {
     if (!id.is_string()) return make_error(ErrorCode::wrong_type, "llm.analyze: args.ids holds strings");
     auto inputs = job_inputs(context.db, "analyze", id.get<std::string>(), json::object());
@@ -208,13 +213,12 @@ Result<json> status(Context& context, const json&) {
   json queue_json = counts->to_json();
   queue_json["workers"] = context.queue != nullptr ? context.queue->worker_count() : 0;
   const bool configured = context.llm != nullptr && context.llm->config().configured();
+  const auto provider_embeddings = context.llm != nullptr ? context.llm->embedding_model() : std::nullopt;
   return json{{"version", context.version},
               {"llm",
                {{"configured", configured},
                 {"providers", context.llm != nullptr ? context.llm->providers_status() : json::array()},
-                {"embeddings", context.llm != nullptr && context.llm->embedding_model()
-                                   ? json(*context.llm->embedding_model())
-                                   : json("joblens-hash-v1")}}},
+                {"embeddings", provider_embeddings.value_or(std::string(embed::kHashedModel))}}},
               {"queue", queue_json},
               {"spend",
                {{"today_usd", spent->day_usd},
