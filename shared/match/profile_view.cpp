@@ -49,7 +49,7 @@ ProfileView view_profile(const model::Profile& profile, const skills::Taxonomy& 
   }
   if (v.seniority == parse::Seniority::unknown) {
     for (const auto& title : profile.titles) {
-      const auto s = parse::parse_seniority(title, {}, std::nullopt);
+      const auto s = parse::parse_seniority(title);
       if (parse::seniority_rank(s) > parse::seniority_rank(v.seniority)) v.seniority = s;
     }
     if (profile.years_experience) {

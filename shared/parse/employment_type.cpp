@@ -76,12 +76,14 @@ std::optional<EmploymentType> employment_type_from_string(std::string_view s) {
 }
 
 EmploymentType parse_employment_type(std::string_view text) {
-  const std::string folded = text::fold(text);
+  return parse_employment_type(text::Folded{text::fold(text)});
+}
+
+EmploymentType parse_employment_type(text::Folded text) {
+  const std::string_view folded = text.text;
   // "Employment type: Full-time" on LinkedIn's criteria list is authoritative when present.
   const std::size_t criteria = folded.find("employment type");
-  const std::string_view scope = criteria == std::string::npos
-                                     ? std::string_view(folded)
-                                     : std::string_view(folded).substr(criteria, 60);
+  const std::string_view scope = criteria == std::string::npos ? folded : folded.substr(criteria, 60);
   static const PhraseSet kSet = [] {  // built once; read-only afterwards
     std::vector<std::string_view> phrases;
     for (const Keyword& k : kKeywords) phrases.push_back(k.phrase);

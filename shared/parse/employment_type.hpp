@@ -4,6 +4,8 @@
 #include <optional>
 #include <string_view>
 
+#include "shared/text/normalize.hpp"
+
 namespace joblens::parse {
 
 enum class EmploymentType {
@@ -23,5 +25,6 @@ std::optional<EmploymentType> employment_type_from_string(std::string_view s);
 // "Full-time", "Vollzeit", "CDI" -> full_time; "CDD", "Befristet" -> temporary; "Alternance" ->
 // apprenticeship.
 EmploymentType parse_employment_type(std::string_view text);
+EmploymentType parse_employment_type(text::Folded text);
 
 }  // namespace joblens::parse

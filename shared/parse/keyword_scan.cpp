@@ -1,5 +1,7 @@
 #include "shared/parse/keyword_scan.hpp"
 
+#include "shared/text/occurs_at.hpp"
+
 namespace joblens::parse {
 namespace {
 bool is_word_byte(char c) {
@@ -10,7 +12,7 @@ bool is_word_byte(char c) {
 }  // namespace
 
 bool PhraseSet::whole_word_at(std::string_view text, std::size_t at, std::string_view phrase) {
-  if (text.compare(at, phrase.size(), phrase) != 0) return false;
+  if (!text::occurs_at(text, at, phrase)) return false;
   const bool left = at == 0 || !is_word_byte(text[at - 1]) || !is_word_byte(phrase.front());
   const std::size_t end = at + phrase.size();
   return left && (end >= text.size() || !is_word_byte(text[end]) || !is_word_byte(phrase.back()));

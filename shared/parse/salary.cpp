@@ -5,6 +5,8 @@
 #include "shared/parse/keyword_scan.hpp"
 #include "shared/text/normalize.hpp"
 
+#include "shared/text/occurs_at.hpp"
+
 namespace joblens::parse {
 namespace {
 
@@ -78,7 +80,7 @@ struct Amount {
 };
 
 // Reads "85,000", "75.000", "120'000", "90 000", "45.50", "1.234,56" at s[i].
-std::optional<double> read_number(const std::string& s, std::size_t& i) {
+std::optional<double> read_number(std::string_view s, std::size_t& i) {
   std::string digits;
   std::vector<std::pair<char, std::size_t>> groups;  // separator and digits after it
   std::size_t j = i;
@@ -129,11 +131,11 @@ std::optional<double> read_number(const std::string& s, std::size_t& i) {
   return whole + fraction;
 }
 
-std::string_view match_prefix(const std::string& s, std::size_t end) {
+std::string_view match_prefix(std::string_view s, std::size_t end) {
   for (const Marker& m : kPrefixes) {
     if (m.text.size() > end) continue;
     const std::size_t at = end - m.text.size();
-    if (s.compare(at, m.text.size(), m.text) != 0) continue;
+    if (!text::occurs_at(s, at, m.text)) continue;
     if (is_letter(m.text.front()) && at > 0 && is_letter(s[at - 1])) continue;
     return m.iso;
   }
@@ -141,7 +143,7 @@ std::string_view match_prefix(const std::string& s, std::size_t end) {
 }
 
 // Reads one amount at s[i] with its suffix and currency; nullopt when there is no number.
-std::optional<Amount> read_amount(const std::string& s, std::size_t i) {
+std::optional<Amount> read_amount(std::string_view s, std::size_t i) {
   Amount a;
   a.begin = i;
   auto value = read_number(s, i);
@@ -150,7 +152,7 @@ std::optional<Amount> read_amount(const std::string& s, std::size_t i) {
   std::size_t j = i;
   if (j < s.size() && s[j] == ' ' && j + 1 < s.size() && is_letter(s[j + 1])) ++j;
   auto suffix = [&](std::string_view word, double factor) {
-    if (s.compare(j, word.size(), word) != 0) return false;
+    if (!text::occurs_at(s, j, word)) return false;
     if (j + word.size() < s.size() && is_letter(s[j + word.size()])) return false;
     a.value *= factor;
     a.factor = factor;
@@ -161,7 +163,7 @@ std::optional<Amount> read_amount(const std::string& s, std::size_t i) {
   if (suffix("k", 1e3) || suffix("lakhs", 1e5) || suffix("lakh", 1e5) || suffix("lpa", 1e5) ||
       suffix("l", 1e5) || suffix("crore", 1e7) || suffix("cr", 1e7) || suffix("million", 1e6) ||
       suffix("billion", 1e9) || suffix("m", 1e6) || suffix("mn", 1e6)) {
-    if (j >= 3 && s.compare(j - 3, 3, "lpa") == 0) j -= 3;  // leave "LPA" for the period
+    if (j >= 3 && text::occurs_at(s, j - 3, "lpa")) j -= 3;  // leave "LPA" for the period
   }
   a.end = a.has_suffix ? j : i;
   a.span_begin = a.begin;
@@ -172,8 +174,7 @@ std::optional<Amount> read_amount(const std::string& s, std::size_t i) {
   if (auto iso = match_prefix(s, before); !iso.empty()) {
     a.currency = iso;
     for (const Marker& m : kPrefixes)
-      if (m.iso == iso && m.text.size() <= before &&
-          s.compare(before - m.text.size(), m.text.size(), m.text) == 0) {
+      if (m.iso == iso && m.text.size() <= before && text::occurs_at(s, before - m.text.size(), m.text)) {
         a.span_begin = before - m.text.size();
         break;
       }
@@ -181,7 +182,7 @@ std::optional<Amount> read_amount(const std::string& s, std::size_t i) {
     for (const Marker& m : kWords) {
       if (m.text.size() > before || !is_letter(m.text.front())) continue;
       const std::size_t at = before - m.text.size();
-      if (s.compare(at, m.text.size(), m.text) == 0 && (at == 0 || !is_letter(s[at - 1]))) {
+      if (text::occurs_at(s, at, m.text) && (at == 0 || !is_letter(s[at - 1]))) {
         a.currency = m.iso;
         a.span_begin = at;
         break;
@@ -193,7 +194,7 @@ std::optional<Amount> read_amount(const std::string& s, std::size_t i) {
     std::size_t k = a.end;
     while (k < s.size() && s[k] == ' ') ++k;
     for (const Marker& m : kWords) {
-      if (s.compare(k, m.text.size(), m.text) != 0) continue;
+      if (!text::occurs_at(s, k, m.text)) continue;
       if (is_letter(m.text.back()) && k + m.text.size() < s.size() && is_letter(s[k + m.text.size()]))
         continue;
       a.currency = m.iso;
@@ -204,7 +205,7 @@ std::optional<Amount> read_amount(const std::string& s, std::size_t i) {
   return a;
 }
 
-PayPeriod find_period(const std::string& s, std::size_t from, std::size_t to) {
+PayPeriod find_period(std::string_view s, std::size_t from, std::size_t to) {
   to = std::min(to, s.size());
   PayPeriod best = PayPeriod::unknown;
   std::size_t best_at = std::string::npos;
@@ -234,7 +235,7 @@ double per_year(PayPeriod p) {
   }
 }
 
-bool near_cue(const std::string& s, std::size_t at) {
+bool near_cue(std::string_view s, std::size_t at) {
   const std::size_t from = at > 60 ? at - 60 : 0;
   const std::string_view window = std::string_view(s).substr(from, at - from);
   for (std::string_view cue : kCues)
@@ -242,7 +243,7 @@ bool near_cue(const std::string& s, std::size_t at) {
   return false;
 }
 
-bool near_non_salary(const std::string& s, std::size_t end) {
+bool near_non_salary(std::string_view s, std::size_t end) {
   const std::string_view window = std::string_view(s).substr(end, 40);
   for (std::string_view word : kNotSalary)
     if (has_word(window, word)) return true;
@@ -272,7 +273,11 @@ std::string_view to_string(PayPeriod p) {
 }
 
 std::optional<Salary> parse_salary(std::string_view text) {
-  const std::string s = text::fold(text);
+  return parse_salary(text::Folded{text::fold(text)});
+}
+
+std::optional<Salary> parse_salary(text::Folded text) {
+  const std::string_view s = text.text;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (!is_digit(s[i]) || (i > 0 && (is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ','))) continue;
     if (i > 0 && is_letter(s[i - 1]) && match_prefix(s, i).empty()) continue;  // "401k", "a1"
@@ -284,11 +289,11 @@ std::optional<Salary> parse_salary(std::string_view text) {
     while (k < s.size() && s[k] == ' ') ++k;
     // A period between the two amounts ("€85,000/yr - €100,000/yr") is skipped.
     for (std::string_view p : {"/yr", "/year", "/hr", "/hour", "/mo", "/month", "/h", "/day", "/wk", "/week"})
-      if (s.compare(k, p.size(), p) == 0 && (k + p.size() >= s.size() || !is_letter(s[k + p.size()])))
+      if (text::occurs_at(s, k, p) && (k + p.size() >= s.size() || !is_letter(s[k + p.size()])))
         k += p.size();
     while (k < s.size() && s[k] == ' ') ++k;
     for (std::string_view sep : {"-", "to", "bis", "a", "\xC3\xA0", "and", "y", "e", "tot"}) {
-      if (s.compare(k, sep.size(), sep) != 0) continue;
+      if (!text::occurs_at(s, k, sep)) continue;
       if (is_letter(sep.back()) && k + sep.size() < s.size() && is_letter(s[k + sep.size()])) continue;
       std::size_t n = k + sep.size();
       while (n < s.size() && s[n] == ' ') ++n;
@@ -321,7 +326,7 @@ std::optional<Salary> parse_salary(std::string_view text) {
     std::size_t after = end;
     while (after < s.size() && s[after] == ' ') ++after;
     if (after < s.size() &&
-        (s[after] == '%' || s.compare(after, 4, "year") == 0 || s.compare(after, 1, "+") == 0)) {
+        (s[after] == '%' || text::occurs_at(s, after, "year") || text::occurs_at(s, after, "+"))) {
       i = first->end;
       continue;
     }

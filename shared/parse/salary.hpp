@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "shared/text/normalize.hpp"
+
 namespace joblens::parse {
 
 enum class PayPeriod { unknown, hour, day, week, month, year };
@@ -25,5 +27,6 @@ struct Salary {
 
 // The first salary in `text`, or none.
 std::optional<Salary> parse_salary(std::string_view text);
+std::optional<Salary> parse_salary(text::Folded text);
 
 }  // namespace joblens::parse

@@ -164,13 +164,14 @@ int seniority_rank(Seniority s) {
 
 Seniority parse_seniority(std::string_view title, std::string_view description,
                           std::optional<int> min_years) {
+  return parse_seniority(title, text::Folded{text::fold(description)}, min_years);
+}
+
+Seniority parse_seniority(std::string_view title, text::Folded description, std::optional<int> min_years) {
   const Seniority from = from_title(text::fold(title));
   if (from != Seniority::unknown) return from;
-  if (!description.empty()) {
-    const std::string folded = text::fold(description);
-    for (const Keyword& k : kCriteria)
-      if (has_word(folded, k.phrase)) return k.level;
-  }
+  for (const Keyword& k : kCriteria)
+    if (has_word(description.text, k.phrase)) return k.level;
   if (min_years) {
     if (*min_years <= 1) return Seniority::junior;
     if (*min_years <= 4) return Seniority::mid;

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string_view>
 
+#include "shared/text/normalize.hpp"
+
 namespace joblens::parse {
 
 enum class Seniority {
@@ -31,5 +33,6 @@ int seniority_rank(Seniority s);
 // "Product Manager" -> mid (a role name, not a management level); "Engineering Manager" -> manager.
 Seniority parse_seniority(std::string_view title, std::string_view description = {},
                           std::optional<int> min_years = std::nullopt);
+Seniority parse_seniority(std::string_view title, text::Folded description, std::optional<int> min_years);
 
 }  // namespace joblens::parse

@@ -78,11 +78,12 @@ std::optional<Workplace> workplace_from_string(std::string_view s) {
   return std::nullopt;
 }
 
-Workplace parse_workplace(std::string_view text) {
+Workplace parse_workplace(std::string_view text) { return parse_workplace(text::Folded{text::fold(text)}); }
+
+Workplace parse_workplace(text::Folded text) {
   static const AllPhrases kAll = AllPhrases::make();
-  const std::string folded = text::fold(text);
   unsigned found = 0;
-  kAll.set.each(folded, [&](std::size_t index) { found |= kAll.groups[index]; });
+  kAll.set.each(text.text, [&](std::size_t index) { found |= kAll.groups[index]; });
   if (found & kNotRemoteBit) return (found & kHybridBit) ? Workplace::hybrid : Workplace::onsite;
   if (found & kFullyRemoteBit) return Workplace::remote;
   if (found & kHybridBit) return Workplace::hybrid;

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string_view>
 
+#include "shared/text/normalize.hpp"
+
 namespace joblens::parse {
 
 enum class Workplace { unknown, remote, hybrid, onsite };
@@ -15,5 +17,6 @@ std::optional<Workplace> workplace_from_string(std::string_view s);  // also "on
 // Hybrid wins over remote ("remote or hybrid" roles are hybrid) unless the text says fully remote;
 // negations ("not a remote role", "kein Homeoffice") mean on-site.
 Workplace parse_workplace(std::string_view text);
+Workplace parse_workplace(text::Folded text);
 
 }  // namespace joblens::parse

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "shared/text/occurs_at.hpp"
+
 namespace joblens::parse {
 namespace {
 
@@ -25,13 +27,13 @@ constexpr std::string_view kNotRequirement[] = {"ago",     "old",       "contrac
                                                 "term",    "period",    "fixed",    "anniversary"};
 
 struct Cursor {
-  const std::string& s;
+  std::string_view s;
   std::size_t i;
   void skip_spaces() {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
   }
   bool take(std::string_view word, bool whole = true) {
-    if (s.compare(i, word.size(), word) != 0) return false;
+    if (!text::occurs_at(s, i, word)) return false;
     if (whole && i + word.size() < s.size() && is_alpha(s[i + word.size()])) return false;
     i += word.size();
     return true;
@@ -62,13 +64,14 @@ struct Cursor {
   }
 };
 
-bool starts_number(const std::string& s, std::size_t i) {
+bool starts_number(std::string_view s, std::size_t i) {
   if (i > 0 && ((s[i - 1] >= '0' && s[i - 1] <= '9') || is_alpha(s[i - 1]) || s[i - 1] == '.' ||
                 s[i - 1] == ',' || s[i - 1] == '$' || s[i - 1] == '-'))
     return false;
   if (s[i] >= '0' && s[i] <= '9') return true;
+  if (s[i] < 'e' || s[i] > 'z') return false;  // no number word starts there: skip the comparisons
   for (std::string_view w : kNumberWords)
-    if (s.compare(i, w.size(), w) == 0) return true;
+    if (text::occurs_at(s, i, w)) return true;
   return false;
 }
 

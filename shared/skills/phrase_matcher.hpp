@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <span>
 #include <string>
@@ -33,7 +34,8 @@ class PhraseMatcher {
       const std::uint32_t slot = slots_[at];
       if (slot == 0) return kUnknownToken;
       const Word& word = words_[slot - 1];
-      if (word.hash == hash && std::string_view(pool_).substr(word.offset, word.length) == folded)
+      if (word.hash == hash && word.length == folded.size() &&
+          std::memcmp(pool_.data() + word.offset, folded.data(), folded.size()) == 0)
         return slot - 1;
     }
   }

@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 #include <cstdlib>
 
+#include "shared/text/string_sink.hpp"
 #include "shared/text/utf8.hpp"
 
 namespace joblens::text {
@@ -60,6 +61,22 @@ char32_t lump(char32_t cp) {
   return cp;
 }
 
+// lump() for ASCII, without the comparisons for typographic characters.
+char lump_ascii(char c) {
+  switch (c) {
+    case '\t':
+    case '\f':
+    case '\v':
+      return ' ';
+    case '`':
+      return '\'';
+    case '\r':
+      return '\n';
+    default:
+      return c;
+  }
+}
+
 // Zero-width characters pages insert that carry no meaning for matching.
 bool is_invisible(char32_t cp) {
   return cp == U'\u200B' || cp == U'\u200C' || cp == U'\u200D' || cp == U'\u2060' || cp == U'\uFEFF' ||
@@ -69,7 +86,7 @@ bool is_invisible(char32_t cp) {
 }  // namespace
 
 // Folds one run of non-ASCII text with utf8proc.
-static void append_folded_run(std::string& out, std::string_view run) {
+static void append_folded_run(StringSink& out, std::string_view run) {
   utf8proc_uint8_t* mapped = nullptr;
   const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
                                                       UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_LUMP |
@@ -77,10 +94,10 @@ static void append_folded_run(std::string& out, std::string_view run) {
   const utf8proc_ssize_t length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(run.data()),
                                                static_cast<utf8proc_ssize_t>(run.size()), &mapped, options);
   if (length < 0) {  // only on allocation failure, since the run is valid UTF-8
-    out.append(run);
+    out.put(run);
     return;
   }
-  out.append(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+  out.put(std::string_view(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length)));
   std::free(mapped);  // utf8proc allocates with malloc
 }
 
@@ -88,93 +105,100 @@ std::string fold(std::string_view input) {
   const std::string clean = is_valid_utf8(input) ? std::string() : sanitize_utf8(input);
   const std::string_view text = clean.empty() ? input : std::string_view(clean);
   std::string out;
-  out.reserve(text.size());
-  // ASCII is lowercased in place; only runs of other characters go through utf8proc. Folding is per
-  // code point (a combining mark after an ASCII letter is stripped on its own), so the result is the
-  // same as folding the whole text at once, at a fraction of the cost for mostly-English postings.
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {
-      std::size_t run = i + 1;
-      while (run < text.size() && static_cast<unsigned char>(text[run]) < 0x80) ++run;
-      const std::size_t start = out.size();
-      out.append(text, i, run - i);
-      for (std::size_t k = start; k < out.size(); ++k)
-        if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] - 'A' + 'a');
-      i = run;
-      continue;
+  {
+    StringSink sink(out, text.size());
+    // ASCII is lowercased as it is copied; only runs of other characters go through utf8proc. Folding
+    // is per code point (a combining mark after an ASCII letter is stripped on its own), so the result
+    // is the same as folding the whole text at once, at a fraction of the cost for mostly-English
+    // postings.
+    std::size_t i = 0;
+    while (i < text.size()) {
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (byte < 0x80) {
+        std::size_t run = i + 1;
+        while (run < text.size() && static_cast<unsigned char>(text[run]) < 0x80) ++run;
+        sink.put_ascii_lowercase(text.substr(i, run - i));
+        i = run;
+        continue;
+      }
+      std::size_t end = i + 1;
+      while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
+      append_folded_run(sink, text.substr(i, end - i));
+      i = end;
     }
-    std::size_t end = i + 1;
-    while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
-    append_folded_run(out, text.substr(i, end - i));
-    i = end;
   }
   return out;
 }
 
 std::string clean_text(std::string_view s) {
-  std::string decoded = decode_html_entities(s);
-  if (!is_valid_utf8(decoded)) decoded = sanitize_utf8(decoded);
+  // Most postings have no entity and are valid UTF-8: then the input is read as it is, not copied.
+  std::string copy;
+  std::string_view text = s;
+  if (text.find('&') != std::string_view::npos) text = copy = decode_html_entities(text);
+  if (!is_valid_utf8(text)) text = copy = sanitize_utf8(text);
   std::string out;
-  out.reserve(decoded.size());
-  bool pending_space = false;
-  int pending_newlines = 0;
-  auto emit = [&](char32_t cp) {
-    if (pending_newlines > 0 && !out.empty())
-      out.append(pending_newlines > 1 ? "\n\n" : "\n");
-    else if (pending_space && !out.empty() && out.back() != '\n')
-      out.push_back(' ');
-    pending_space = false;
-    pending_newlines = 0;
-    append_utf8(out, cp);
-  };
-  std::size_t i = 0;
-  while (i < decoded.size()) {
-    const auto byte = static_cast<unsigned char>(decoded[i]);
-    // ASCII letters and digits, most of any posting, skip decoding and lumping.
-    if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9')) {
-      if (pending_newlines || pending_space)
-        emit(byte);
-      else
-        out.push_back(static_cast<char>(byte));
-      std::size_t run = ++i;
-      while (run < decoded.size()) {
-        const auto b = static_cast<unsigned char>(decoded[run]);
-        if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && !(b >= '0' && b <= '9')) break;
-        ++run;
+  {
+    StringSink sink(out, text.size());
+    bool pending_space = false;
+    int pending_newlines = 0;
+    auto emit = [&](char32_t cp) {
+      if (pending_newlines > 0 && !sink.empty()) {
+        sink.put('\n');
+        if (pending_newlines > 1) sink.put('\n');
+      } else if (pending_space && !sink.empty() && sink.back() != '\n') {
+        sink.put(' ');
       }
-      out.append(decoded, i, run - i);
-      i = run;
-      continue;
-    }
-    if (byte < 0x80) {  // ASCII spaces and punctuation: no decoding, no tables
-      ++i;
-      if (byte == '\r' && i < decoded.size() && decoded[i] == '\n') continue;  // CRLF is one break
-      const char32_t ascii = lump(byte);
-      if (ascii == U'\n') {
+      pending_space = false;
+      pending_newlines = 0;
+      sink.put_utf8(cp);
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+      const auto byte = static_cast<unsigned char>(text[i]);
+      // ASCII letters and digits, most of any posting, skip decoding and lumping.
+      if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9')) {
+        if (pending_newlines || pending_space)
+          emit(byte);
+        else
+          sink.put(static_cast<char>(byte));
+        std::size_t run = ++i;
+        while (run < text.size()) {
+          const auto b = static_cast<unsigned char>(text[run]);
+          if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && !(b >= '0' && b <= '9')) break;
+          ++run;
+        }
+        sink.put(text.substr(i, run - i));
+        i = run;
+        continue;
+      }
+      if (byte < 0x80) {  // ASCII spaces and punctuation: no decoding, no tables
+        ++i;
+        if (byte == '\r' && i < text.size() && text[i] == '\n') continue;  // CRLF is one break
+        const char ascii = lump_ascii(static_cast<char>(byte));
+        if (ascii == '\n') {
+          pending_space = false;
+          ++pending_newlines;
+        } else if (ascii == ' ') {
+          pending_space = true;
+        } else if (!pending_space && !pending_newlines) {
+          sink.put(ascii);
+        } else {
+          emit(static_cast<char32_t>(ascii));
+        }
+        continue;
+      }
+      char32_t cp = next_code_point(text, i);
+      if (is_invisible(cp)) continue;
+      if (is_bullet(cp)) cp = U'\n';
+      cp = lump(cp);
+      if (cp == U'\n') {
         pending_space = false;
         ++pending_newlines;
-      } else if (ascii == U' ') {
+      } else if (cp == U' ') {
         pending_space = true;
-      } else if (!pending_space && !pending_newlines) {
-        out.push_back(static_cast<char>(ascii));
       } else {
-        emit(ascii);
+        emit(cp);
       }
-      continue;
-    }
-    char32_t cp = next_code_point(decoded, i);
-    if (is_invisible(cp)) continue;
-    if (is_bullet(cp)) cp = U'\n';
-    cp = lump(cp);
-    if (cp == U'\n') {
-      pending_space = false;
-      ++pending_newlines;
-    } else if (cp == U' ') {
-      pending_space = true;
-    } else {
-      emit(cp);
     }
   }
   return out;

@@ -21,6 +21,12 @@ std::string sanitize_utf8(std::string_view s);
 // through utf8proc. Ill-formed input is sanitised first, never rejected.
 std::string fold(std::string_view utf8);
 
+// Text that has already been through fold(). The field parsers take it so that a posting's description
+// is folded once per analysis, not once per parser.
+struct Folded {
+  std::string_view text;
+};
+
 // Decodes HTML character references: named ones job pages use (&amp; &nbsp; &ndash; &bull; ...) and
 // numeric ones (&#8211; &#x2022;). Unknown or malformed references are kept as written.
 std::string decode_html_entities(std::string_view s);

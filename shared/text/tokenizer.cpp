@@ -1,8 +1,10 @@
 #include "shared/text/tokenizer.hpp"
 
 #include <utf8proc.h>
+#include <array>
 
 #include "shared/text/normalize.hpp"
+#include "shared/text/string_sink.hpp"
 #include "shared/text/utf8.hpp"
 
 namespace joblens::text {
@@ -11,46 +13,54 @@ namespace {
 enum class CharClass { word, separator, comma, plus_or_hash, dot, ampersand, sentence_end, line_end, colon };
 
 struct Classified {
-  CharClass cls;
-  bool upper;
-  bool digit;
+  CharClass cls = CharClass::separator;
+  bool upper = false;
+  bool digit = false;
 };
 
-Classified classify(char32_t cp) {
-  if (cp < 0x80) {
-    const char c = static_cast<char>(cp);
-    if (c >= 'a' && c <= 'z') return {CharClass::word, false, false};
-    if (c >= 'A' && c <= 'Z') return {CharClass::word, true, false};
-    if (c >= '0' && c <= '9') return {CharClass::word, false, true};
-    switch (c) {
-      case '+':
-      case '#':
-        return {CharClass::plus_or_hash, false, false};
-      case '.':
-        return {CharClass::dot, false, false};
-      case '&':
-        return {CharClass::ampersand, false, false};
-      case '!':
-      case '?':
-        return {CharClass::sentence_end, false, false};
-      case ';':
-      case '\n':
-      case '\r':
-        return {CharClass::line_end, false, false};
-      case ':':
-        return {CharClass::colon, false, false};
-      case ',':
-      case '(':
-      case ')':
-      case '[':
-      case ']':
-      case '|':
-      case '"':
-        return {CharClass::comma, false, false};
-      default:
-        return {CharClass::separator, false, false};
-    }
+constexpr Classified classify_ascii(char c) {
+  if (c >= 'a' && c <= 'z') return {CharClass::word, false, false};
+  if (c >= 'A' && c <= 'Z') return {CharClass::word, true, false};
+  if (c >= '0' && c <= '9') return {CharClass::word, false, true};
+  switch (c) {
+    case '+':
+    case '#':
+      return {CharClass::plus_or_hash, false, false};
+    case '.':
+      return {CharClass::dot, false, false};
+    case '&':
+      return {CharClass::ampersand, false, false};
+    case '!':
+    case '?':
+      return {CharClass::sentence_end, false, false};
+    case ';':
+    case '\n':
+    case '\r':
+      return {CharClass::line_end, false, false};
+    case ':':
+      return {CharClass::colon, false, false};
+    case ',':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '|':
+    case '"':
+      return {CharClass::comma, false, false};
+    default:
+      return {CharClass::separator, false, false};
   }
+}
+
+// Most characters of a posting are ASCII: one table look-up instead of the comparisons above.
+constexpr std::array<Classified, 128> kAsciiClasses = [] {
+  std::array<Classified, 128> table{};
+  for (int c = 0; c < 128; ++c) table[static_cast<std::size_t>(c)] = classify_ascii(static_cast<char>(c));
+  return table;
+}();
+
+Classified classify(char32_t cp) {
+  if (cp < 0x80) return kAsciiClasses[cp];
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LT:
@@ -90,7 +100,17 @@ class Tokenizer {
 
   TokenizedText run() {
     out_.tokens.reserve(text_.size() / 5);
-    out_.folded.reserve(text_.size());
+    {
+      StringSink folded(out_.folded, text_.size());
+      folded_ = &folded;
+      scan();
+      folded_ = nullptr;
+    }
+    return std::move(out_);
+  }
+
+ private:
+  void scan() {
     std::size_t i = 0;
     while (i < text_.size()) {
       const std::size_t at = i;
@@ -153,10 +173,8 @@ class Tokenizer {
     }
     end_token();
     end_sentence(text_.size(), true);
-    return std::move(out_);
   }
 
- private:
   bool word_follows(std::size_t i) const {
     if (i >= text_.size()) return false;
     std::size_t j = i;
@@ -205,25 +223,11 @@ class Tokenizer {
     t.after_comma = comma_pending_;
     comma_pending_ = false;
     t.sentence = static_cast<std::uint32_t>(out_.sentences.size());
-    t.fold_begin = static_cast<std::uint32_t>(out_.folded.size());
-    append_folded(text_.substr(token_begin_, end - token_begin_));
-    t.fold_end = static_cast<std::uint32_t>(out_.folded.size());
+    t.fold_begin = static_cast<std::uint32_t>(folded_->size());
+    const std::string_view raw = text_.substr(token_begin_, end - token_begin_);
+    if (!folded_->put_ascii_lowercase(raw)) folded_->put(fold(raw));
+    t.fold_end = static_cast<std::uint32_t>(folded_->size());
     if (t.fold_end > t.fold_begin) out_.tokens.push_back(t);
-  }
-
-  void append_folded(std::string_view raw) {
-    const std::size_t start = out_.folded.size();
-    out_.folded.append(raw);
-    bool ascii = true;
-    for (std::size_t k = start; k < out_.folded.size(); ++k) {
-      char& c = out_.folded[k];
-      ascii &= static_cast<unsigned char>(c) < 0x80;
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    if (!ascii) {
-      out_.folded.resize(start);
-      out_.folded += fold(raw);
-    }
   }
 
   void end_sentence(std::size_t at, bool line_break) {
@@ -249,6 +253,7 @@ class Tokenizer {
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   std::string_view text_;
   TokenizedText out_;
+  StringSink* folded_ = nullptr;  // writes out_.folded while scan() runs
   bool in_token_ = false;
   bool token_upper_ = false;
   bool token_has_digit_ = false;

@@ -1,0 +1,101 @@
+// Appends to a std::string through a raw pointer into room made in advance.
+//
+// Cleaning, folding and tokenising a posting append a byte or a short run at a time. libc++ (the
+// WebAssembly build) compiles std::string::push_back and append out of line, and those calls were the
+// most expensive part of the loops there; writing through a pointer keeps the loops inline in both
+// builds. The string is sized once for the expected output and doubled if a caller writes more.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace joblens::text {
+
+class StringSink {
+ public:
+  // Writes after out's current contents; `expected` is the usual number of bytes to be written.
+  StringSink(std::string& out, std::size_t expected) : out_(out), size_(out.size()) {
+    out_.resize(size_ + expected + kSlack);
+    data_ = out_.data();
+    capacity_ = out_.size();
+  }
+  StringSink(const StringSink&) = delete;
+  StringSink& operator=(const StringSink&) = delete;
+  // Cuts the string to what was written.
+  ~StringSink() { out_.resize(size_); }
+
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  char back() const { return data_[size_ - 1]; }
+  std::string_view view(std::size_t from, std::size_t to) const { return {data_ + from, to - from}; }
+  void truncate(std::size_t size) { size_ = std::min(size, size_); }
+
+  void put(char c) {
+    reserve(1);
+    data_[size_++] = c;
+  }
+  void put(std::string_view s) {
+    reserve(s.size());
+    std::memcpy(data_ + size_, s.data(), s.size());
+    size_ += s.size();
+  }
+  // Appends `s` with ASCII letters lowercased; false (and nothing appended) when `s` is not all ASCII.
+  bool put_ascii_lowercase(std::string_view s) {
+    reserve(s.size());
+    char* out = data_ + size_;
+    unsigned char seen = 0;
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      const auto c = static_cast<unsigned char>(s[k]);
+      seen |= c;
+      out[k] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + ('a' - 'A') : c);
+    }
+    if (seen & 0x80) return false;
+    size_ += s.size();
+    return true;
+  }
+  // Appends the UTF-8 encoding of a valid scalar value. Written here rather than through utfcpp's
+  // back_inserter, which pushes byte by byte.
+  void put_utf8(char32_t cp) {
+    reserve(4);
+    char* out = data_ + size_;
+    if (cp < 0x80) {
+      out[0] = static_cast<char>(cp);
+      size_ += 1;
+    } else if (cp < 0x800) {
+      out[0] = static_cast<char>(0xC0 | (cp >> 6));
+      out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+      size_ += 2;
+    } else if (cp < 0x10000) {
+      out[0] = static_cast<char>(0xE0 | (cp >> 12));
+      out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+      size_ += 3;
+    } else {
+      out[0] = static_cast<char>(0xF0 | (cp >> 18));
+      out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+      size_ += 4;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kSlack = 16;
+
+  void reserve(std::size_t n) {
+    if (size_ + n <= capacity_) return;
+    out_.resize(std::max(capacity_ * 2, size_ + n + kSlack));
+    data_ = out_.data();
+    capacity_ = out_.size();
+  }
+
+  std::string& out_;
+  char* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
+
+}  // namespace joblens::text
