@@ -37,7 +37,9 @@ void print_error(const Output& out, std::size_t line, const std::string& id, con
 
 void print_result(const Output& out, const model::Job& job, const wire::ScoreResult& r) {
   if (!out.text) {
-    std::printf("%s\n", wire::to_json(r).dump().c_str());
+    std::string line;
+    wire::append_json_text(r, line);
+    std::printf("%s\n", line.c_str());
     return;
   }
   std::printf("%3d  %s — %s (%s)\n     %s\n", r.score, job.title.c_str(), job.company.c_str(),

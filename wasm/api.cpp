@@ -36,18 +36,22 @@ char* score_array(const char* jobs_json, double now_ms, joblens::model::JobShape
   if (!parsed) return error_reply(parsed.error());
   if (!parsed->is_array())
     return error_reply(joblens::make_error(joblens::ErrorCode::wrong_type, "jobs must be a JSON array"));
-  json results = json::array();
+  // Results are written as text, not built as JSON values: see shared/wire/json_text.hpp.
+  std::string out = "{\"results\":[";
+  bool first = true;
   for (const auto& item : *parsed) {
+    if (!first) out.push_back(',');
+    first = false;
     auto job = joblens::model::job_from_json(item, shape);
     if (!job) {
-      results.push_back({{"error", error_json(job.error())}});
+      out += json{{"error", error_json(job.error())}}.dump(-1, ' ', false, json::error_handler_t::replace);
       continue;
     }
-    results.push_back(
-        joblens::wire::to_json(s.engine->score_cached(*job, *s.view, static_cast<std::int64_t>(now_ms))));
+    joblens::wire::append_json_text(s.engine->score_cached(*job, *s.view, static_cast<std::int64_t>(now_ms)),
+                                    out);
   }
-  return to_c_string(
-      json{{"results", std::move(results)}}.dump(-1, ' ', false, json::error_handler_t::replace));
+  out += "]}";
+  return to_c_string(out);
 }
 
 }  // namespace

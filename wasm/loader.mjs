@@ -12,6 +12,9 @@ export class JobLensError extends Error {
   }
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 export class JobLensCore {
   static async create(createModule, options = {}) {
     const module = await createModule(options);
@@ -25,15 +28,20 @@ export class JobLensCore {
   }
 
   // Calls an export that takes strings (and numbers) and returns a malloc'ed JSON string.
+  // Strings cross with TextEncoder.encodeInto and TextDecoder over the module's memory: Emscripten's
+  // stringToUTF8 and UTF8ToString walk the text one character at a time in JavaScript, which cost
+  // more than scoring a burst of cards (docs/benchmarks.md).
   call(name, ...args) {
     const m = this.module;
     const allocated = [];
     const native = args.map((arg) => {
       if (typeof arg !== 'string') return arg;
-      const size = m.lengthBytesUTF8(arg) + 1;
-      const pointer = m._malloc(size);
-      m.stringToUTF8(arg, pointer, size);
+      const capacity = arg.length * 3 + 1;  // UTF-16 code unit -> at most 3 UTF-8 bytes
+      const pointer = m._malloc(capacity);
       allocated.push(pointer);
+      const heap = m.HEAPU8;  // read after malloc: a memory growth replaces the view
+      const { written } = encoder.encodeInto(arg, heap.subarray(pointer, pointer + capacity - 1));
+      heap[pointer + written] = 0;
       return pointer;
     });
     let reply;
@@ -42,7 +50,8 @@ export class JobLensCore {
     } finally {
       allocated.forEach((pointer) => m._free(pointer));
     }
-    const text = m.UTF8ToString(reply);
+    const heap = m.HEAPU8;
+    const text = decoder.decode(heap.subarray(reply, heap.indexOf(0, reply)));
     m._jl_free(reply);
     const value = JSON.parse(text);
     if (value.error) throw new JobLensError(value.error);

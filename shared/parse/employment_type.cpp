@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "shared/parse/keyword_scan.hpp"
+#include "shared/text/byte_search.hpp"
 #include "shared/text/normalize.hpp"
 
 namespace joblens::parse {
@@ -82,7 +83,7 @@ EmploymentType parse_employment_type(std::string_view text) {
 EmploymentType parse_employment_type(text::Folded text) {
   const std::string_view folded = text.text;
   // "Employment type: Full-time" on LinkedIn's criteria list is authoritative when present.
-  const std::size_t criteria = folded.find("employment type");
+  const std::size_t criteria = text::find_bytes(folded, "employment type");
   const std::string_view scope = criteria == std::string::npos ? folded : folded.substr(criteria, 60);
   static const PhraseSet kSet = [] {  // built once; read-only afterwards
     std::vector<std::string_view> phrases;

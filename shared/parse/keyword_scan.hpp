@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "shared/text/byte_search.hpp"
+
 namespace joblens::parse {
 
 // Position of `phrase` in `folded` where it stands as whole words (neighbours are not letters or
@@ -39,11 +41,27 @@ class PhraseSet {
           if (whole_word_at(folded, at, phrases_[index])) on_hit(index);
   }
 
-  // A phrase may start at `at` (not inside a word); `phrase` stands at `at` as whole words.
-  static bool boundary_at(std::string_view text, std::size_t at);
-  static bool whole_word_at(std::string_view text, std::size_t at, std::string_view phrase);
+  // Letters, digits and any byte of a multi-byte character: what a whole-word match may not touch.
+  static bool is_word_byte(char c) { return kWordBytes[static_cast<unsigned char>(c)]; }
+  // A phrase may start at `at` (not inside a word). Inline, as the scans call it for every byte.
+  static bool boundary_at(std::string_view text, std::size_t at) {
+    return at == 0 || !is_word_byte(text[at]) || !is_word_byte(text[at - 1]);
+  }
+  // `phrase` stands at `at` as whole words.
+  static bool whole_word_at(std::string_view text, std::size_t at, std::string_view phrase) {
+    if (!text::occurs_at(text, at, phrase)) return false;
+    const bool left = at == 0 || !is_word_byte(text[at - 1]) || !is_word_byte(phrase.front());
+    const std::size_t end = at + phrase.size();
+    return left && (end >= text.size() || !is_word_byte(text[end]) || !is_word_byte(phrase.back()));
+  }
 
  private:
+  static constexpr std::array<bool, 256> kWordBytes = [] {
+    std::array<bool, 256> table{};
+    for (int b = 0; b < 256; ++b)
+      table[static_cast<std::size_t>(b)] = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b >= 0x80;
+    return table;
+  }();
   std::vector<std::string_view> phrases_;
   std::array<std::vector<std::uint16_t>, 256> by_first_byte_;
 };

@@ -5,7 +5,7 @@
 #include "shared/parse/keyword_scan.hpp"
 #include "shared/text/normalize.hpp"
 
-#include "shared/text/occurs_at.hpp"
+#include "shared/text/byte_search.hpp"
 
 namespace joblens::parse {
 namespace {

@@ -1,6 +1,8 @@
 #include "shared/parse/seniority.hpp"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "shared/parse/keyword_scan.hpp"
 #include "shared/text/normalize.hpp"
@@ -170,8 +172,15 @@ Seniority parse_seniority(std::string_view title, std::string_view description,
 Seniority parse_seniority(std::string_view title, text::Folded description, std::optional<int> min_years) {
   const Seniority from = from_title(text::fold(title));
   if (from != Seniority::unknown) return from;
-  for (const Keyword& k : kCriteria)
-    if (has_word(description.text, k.phrase)) return k.level;
+  // One pass for all the criteria phrases; the first in the table wins, wherever it stands.
+  static const PhraseSet kCriteriaSet = [] {  // built once; read-only afterwards
+    std::vector<std::string_view> phrases;
+    for (const Keyword& k : kCriteria) phrases.push_back(k.phrase);
+    return PhraseSet(phrases);
+  }();
+  std::size_t first = std::size(kCriteria);
+  kCriteriaSet.each(description.text, [&](std::size_t index) { first = std::min(first, index); });
+  if (first < std::size(kCriteria)) return kCriteria[first].level;
   if (min_years) {
     if (*min_years <= 1) return Seniority::junior;
     if (*min_years <= 4) return Seniority::mid;

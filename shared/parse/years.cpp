@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "shared/text/occurs_at.hpp"
+#include "shared/text/byte_search.hpp"
 
 namespace joblens::parse {
 namespace {

@@ -1,5 +1,7 @@
 #include "shared/wire/score_result.hpp"
 
+#include "shared/wire/json_text.hpp"
+
 namespace joblens::wire {
 
 using json = nlohmann::ordered_json;
@@ -45,6 +47,50 @@ json to_json(const ScoreResult& r) {
   out["location"] = {{"city", r.city}, {"region", r.region}, {"country", r.country}};
   out["capped"] = r.capped;
   return out;
+}
+
+}  // namespace joblens::wire
+
+namespace joblens::wire {
+
+void append_json_text(const ScoreResult& r, std::string& out) {
+  JsonText j(out);
+  j.raw("{\"id\":").string(r.id).raw(",\"score\":").integer(r.score);
+  j.raw(",\"job_skills\":").strings(r.job_skills).raw(",\"matched_skills\":").strings(r.matched_skills);
+  j.raw(",\"missing_skills\":").strings(r.missing_skills);
+  j.raw(",\"missing_required\":").strings(r.missing_required);
+  j.raw(",\"missing_nice_to_have\":").strings(r.missing_nice_to_have);
+  j.raw(",\"reasons\":").strings(r.reasons).raw(",\"badge\":").string(r.badge).raw(",\"skills\":[");
+  for (std::size_t i = 0; i < r.skills.size(); ++i) {
+    const FoundSkillView& s = r.skills[i];
+    j.raw(i ? ",{\"name\":" : "{\"name\":").string(s.name).raw(",\"category\":").string(s.category);
+    j.raw(",\"requirement\":").string(s.requirement).raw(",\"matched\":").boolean(s.matched);
+    j.raw(",\"min_years\":");
+    s.min_years ? j.integer(*s.min_years) : j.null();
+    j.raw("}");
+  }
+  j.raw("],\"fit\":{");
+  for (std::size_t i = 0; i < r.parts.size(); ++i) {
+    const FitPart& p = r.parts[i];
+    j.raw(i ? "," : "").string(p.name).raw(":{\"fit\":");
+    p.fit ? j.number(*p.fit) : j.null();
+    j.raw(",\"weight\":").number(p.weight).raw(",\"detail\":").string(p.detail).raw("}");
+  }
+  j.raw("},\"seniority\":").string(r.seniority).raw(",\"workplace\":").string(r.workplace);
+  j.raw(",\"employment_type\":").string(r.employment_type).raw(",\"years_min\":");
+  r.years_min ? j.integer(*r.years_min) : j.null();
+  j.raw(",\"salary\":");
+  if (r.salary) {
+    const SalaryView& s = *r.salary;
+    j.raw("{\"min\":").number(s.min).raw(",\"max\":").number(s.max).raw(",\"currency\":").string(s.currency);
+    j.raw(",\"period\":").string(s.period).raw(",\"yearly_min\":").number(s.yearly_min);
+    j.raw(",\"yearly_max\":").number(s.yearly_max).raw(",\"period_inferred\":").boolean(s.period_inferred);
+    j.raw("}");
+  } else {
+    j.null();
+  }
+  j.raw(",\"location\":{\"city\":").string(r.city).raw(",\"region\":").string(r.region);
+  j.raw(",\"country\":").string(r.country).raw("},\"capped\":").boolean(r.capped).raw("}");
 }
 
 }  // namespace joblens::wire

@@ -53,4 +53,7 @@ struct ScoreResult {
 // Keys in the documented order (ordered_json), so the CLI's lines read id, score, job_skills, ...
 nlohmann::ordered_json to_json(const ScoreResult& r);
 
+// The same as to_json(r).dump(), written straight into `out`: the path of every scored burst.
+void append_json_text(const ScoreResult& r, std::string& out);
+
 }  // namespace joblens::wire
