@@ -161,14 +161,15 @@ std::string clean_text(std::string_view s) {
           emit(byte);
         else
           sink.put(static_cast<char>(byte));
-        std::size_t run = ++i;
-        while (run < text.size()) {
-          const auto b = static_cast<unsigned char>(text[run]);
+        // The rest of the word is copied as it is scanned.
+        char* to = sink.claim(text.size() - ++i);
+        std::size_t copied = 0;
+        for (; i < text.size(); ++i, ++copied) {
+          const auto b = static_cast<unsigned char>(text[i]);
           if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && !(b >= '0' && b <= '9')) break;
-          ++run;
+          to[copied] = static_cast<char>(b);
         }
-        sink.put(text.substr(i, run - i));
-        i = run;
+        sink.commit(copied);
         continue;
       }
       if (byte < 0x80) {  // ASCII spaces and punctuation: no decoding, no tables

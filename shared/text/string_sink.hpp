@@ -34,6 +34,14 @@ class StringSink {
   std::string_view view(std::size_t from, std::size_t to) const { return {data_ + from, to - from}; }
   void truncate(std::size_t size) { size_ = std::min(size, size_); }
 
+  // Room for up to `n` bytes at the end, to be written directly and then kept with commit(): for
+  // loops that copy as they scan, without a memcpy call per word.
+  char* claim(std::size_t n) {
+    reserve(n);
+    return data_ + size_;
+  }
+  void commit(std::size_t written) { size_ += written; }
+
   void put(char c) {
     reserve(1);
     data_[size_++] = c;
