@@ -12,7 +12,7 @@ const corpus = readFileSync(join(root, 'tests', 'corpus', 'postings.jsonl'), 'ut
   .split('\n').filter(Boolean).map((line) => JSON.parse(line));
 const batch = (run) => corpus.slice(0, 25).map(({ expected, ...job }, i) => ({ ...job, id: `${run}-${i}` }));
 
-for (let run = 0; run < 5; run++) core.scoreJobs(batch(`warm${run}`));
+for (let run = 0; run < 60; run++) core.scoreJobs(batch(`warm${run}`));
 const times = [];
 for (let run = 0; run < 31; run++) {
   const jobs = batch(run);
