@@ -1,5 +1,6 @@
 #include "shared/wire/json_text.hpp"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "shared/text/normalize.hpp"
@@ -7,12 +8,12 @@
 namespace joblens::wire {
 
 JsonText& JsonText::string(std::string_view s) {
-  out_.push_back('"');
+  out_.put('"');
   if (text::is_valid_utf8(s))
     escaped(s);
   else
     escaped(text::sanitize_utf8(s));
-  out_.push_back('"');
+  out_.put('"');
   return *this;
 }
 
@@ -22,57 +23,71 @@ void JsonText::escaped(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out_.append(s.substr(run, i - run));
+    out_.put(s.substr(run, i - run));
     run = i + 1;
     switch (c) {
       case '"':
-        out_.append("\\\"");
+        out_.put("\\\"");
         break;
       case '\\':
-        out_.append("\\\\");
+        out_.put("\\\\");
         break;
       case '\b':
-        out_.append("\\b");
+        out_.put("\\b");
         break;
       case '\f':
-        out_.append("\\f");
+        out_.put("\\f");
         break;
       case '\n':
-        out_.append("\\n");
+        out_.put("\\n");
         break;
       case '\r':
-        out_.append("\\r");
+        out_.put("\\r");
         break;
       case '\t':
-        out_.append("\\t");
+        out_.put("\\t");
         break;
       default: {
         static constexpr char kHex[] = "0123456789abcdef";
         const char code[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-        out_.append(code, sizeof code);
+        out_.put(std::string_view(code, sizeof code));
       }
     }
   }
-  out_.append(s.substr(run));
+  out_.put(s.substr(run));
 }
 
 JsonText& JsonText::strings(const std::vector<std::string>& list) {
-  out_.push_back('[');
+  out_.put('[');
   for (std::size_t i = 0; i < list.size(); ++i) {
-    if (i) out_.push_back(',');
+    if (i) out_.put(',');
     string(list[i]);
   }
-  out_.push_back(']');
+  out_.put(']');
   return *this;
 }
 
 JsonText& JsonText::integer(long long value) {
-  out_.append(std::to_string(value));
+  char digits[24];
+  char* end = digits + sizeof digits;
+  char* at = end;
+  // Through unsigned, so that the lowest value negates without overflow.
+  unsigned long long magnitude =
+      value < 0 ? 0ull - static_cast<unsigned long long>(value) : static_cast<unsigned long long>(value);
+  do {
+    *--at = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  if (value < 0) *--at = '-';
+  out_.put(std::string_view(at, static_cast<std::size_t>(end - at)));
   return *this;
 }
 
 JsonText& JsonText::number(double value) {
-  out_.append(nlohmann::json(value).dump());
+  if (!std::isfinite(value)) return null();  // as nlohmann's serialiser does
+  char digits[64];
+  const char* end = nlohmann::detail::to_chars(digits, digits + sizeof digits, value);
+  out_.put(std::string_view(digits, static_cast<std::size_t>(end - digits)));
   return *this;
 }
 

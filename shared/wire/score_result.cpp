@@ -54,7 +54,7 @@ json to_json(const ScoreResult& r) {
 namespace joblens::wire {
 
 void append_json_text(const ScoreResult& r, std::string& out) {
-  JsonText j(out);
+  JsonText j(out, 3072);  // a result is 2-3 KB of text
   j.raw("{\"id\":").string(r.id).raw(",\"score\":").integer(r.score);
   j.raw(",\"job_skills\":").strings(r.job_skills).raw(",\"matched_skills\":").strings(r.matched_skills);
   j.raw(",\"missing_skills\":").strings(r.missing_skills);

@@ -2,6 +2,7 @@
 // module and the host agree byte for byte whichever path wrote a result.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -44,6 +45,17 @@ TEST_CASE("json_text: numbers print like nlohmann's dump") {
     wire::JsonText(out).number(d);
     CHECK(out == nlohmann::json(d).dump());
   }
+}
+
+TEST_CASE("json_text: integers print like nlohmann's dump") {
+  for (long long n : {0LL, 7LL, -5LL, 85000LL, 9223372036854775807LL, -9223372036854775807LL - 1}) {
+    std::string out;
+    wire::JsonText(out).integer(n);
+    CHECK(out == nlohmann::json(n).dump());
+  }
+  std::string nan;
+  wire::JsonText(nan).number(std::nan(""));
+  CHECK(nan == "null");
 }
 
 TEST_CASE("json_text: every corpus result is written exactly as to_json(r).dump()") {
