@@ -237,18 +237,18 @@ double per_year(PayPeriod p) {
 
 bool near_cue(std::string_view s, std::size_t at) {
   const std::size_t from = at > 60 ? at - 60 : 0;
-  const std::string_view window = std::string_view(s).substr(from, at - from);
+  const std::string_view window = s.substr(from, at - from);
   for (std::string_view cue : kCues)
     if (has_word(window, cue)) return true;
   return false;
 }
 
 bool near_non_salary(std::string_view s, std::size_t end) {
-  const std::string_view window = std::string_view(s).substr(end, 40);
+  const std::string_view window = s.substr(end, 40);
   for (std::string_view word : kNotSalary)
     if (has_word(window, word)) return true;
   const std::size_t from = end > 40 ? end - 40 : 0;
-  const std::string_view before = std::string_view(s).substr(from, end - from);
+  const std::string_view before = s.substr(from, end - from);
   return has_word(before, "raised") || has_word(before, "funding") || has_word(before, "series");
 }
 

@@ -6,6 +6,7 @@
 // builds. The string is sized once for the expected output and doubled if a caller writes more.
 #pragma once
 
+#include <utf8cpp/utf8.h>
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -79,30 +80,11 @@ class StringSink {
     size_ += s.size();
     return true;
   }
-  // Appends the UTF-8 encoding of a valid scalar value. Written here rather than through utfcpp's
-  // back_inserter, which pushes byte by byte.
+  // Appends the UTF-8 encoding of a valid scalar value (utfcpp, writing through the pointer).
   void put_utf8(char32_t cp) {
     reserve(4);
-    char* out = data_ + size_;
-    if (cp < 0x80) {
-      out[0] = static_cast<char>(cp);
-      size_ += 1;
-    } else if (cp < 0x800) {
-      out[0] = static_cast<char>(0xC0 | (cp >> 6));
-      out[1] = static_cast<char>(0x80 | (cp & 0x3F));
-      size_ += 2;
-    } else if (cp < 0x10000) {
-      out[0] = static_cast<char>(0xE0 | (cp >> 12));
-      out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out[2] = static_cast<char>(0x80 | (cp & 0x3F));
-      size_ += 3;
-    } else {
-      out[0] = static_cast<char>(0xF0 | (cp >> 18));
-      out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out[3] = static_cast<char>(0x80 | (cp & 0x3F));
-      size_ += 4;
-    }
+    size_ = static_cast<std::size_t>(utf8::unchecked::append(static_cast<std::uint32_t>(cp), data_ + size_) -
+                                     data_);
   }
 
  private:

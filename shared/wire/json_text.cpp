@@ -1,5 +1,6 @@
 #include "shared/wire/json_text.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -69,17 +70,8 @@ JsonText& JsonText::strings(const std::vector<std::string>& list) {
 
 JsonText& JsonText::integer(long long value) {
   char digits[24];
-  char* end = digits + sizeof digits;
-  char* at = end;
-  // Through unsigned, so that the lowest value negates without overflow.
-  unsigned long long magnitude =
-      value < 0 ? 0ull - static_cast<unsigned long long>(value) : static_cast<unsigned long long>(value);
-  do {
-    *--at = static_cast<char>('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude != 0);
-  if (value < 0) *--at = '-';
-  out_.put(std::string_view(at, static_cast<std::size_t>(end - at)));
+  const auto written = std::to_chars(digits, digits + sizeof digits, value);
+  out_.put(std::string_view(digits, static_cast<std::size_t>(written.ptr - digits)));
   return *this;
 }
 

@@ -49,10 +49,6 @@ json to_json(const ScoreResult& r) {
   return out;
 }
 
-}  // namespace joblens::wire
-
-namespace joblens::wire {
-
 void append_json_text(const ScoreResult& r, std::string& out) {
   JsonText j(out, 3072);  // a result is 2-3 KB of text
   j.raw("{\"id\":").string(r.id).raw(",\"score\":").integer(r.score);
