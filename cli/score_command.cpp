@@ -117,7 +117,7 @@ int score_command(const Args& args) {
       print_error(out, number, id, job.error());
       continue;
     }
-    print_result(out, *job, (*engine)->score_cached(*job, view, /*now_ms=*/0));
+    print_result(out, *job, *(*engine)->score_cached(*job, view, /*now_ms=*/0));
   }
   if (in != stdin) std::fclose(in);
   std::fflush(stdout);

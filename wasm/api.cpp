@@ -47,7 +47,7 @@ char* score_array(const char* jobs_json, double now_ms, joblens::model::JobShape
       out += json{{"error", error_json(job.error())}}.dump(-1, ' ', false, json::error_handler_t::replace);
       continue;
     }
-    joblens::wire::append_json_text(s.engine->score_cached(*job, *s.view, static_cast<std::int64_t>(now_ms)),
+    joblens::wire::append_json_text(*s.engine->score_cached(*job, *s.view, static_cast<std::int64_t>(now_ms)),
                                     out);
   }
   out += "]}";

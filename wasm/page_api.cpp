@@ -98,7 +98,8 @@ json card_result(const std::string& key, const sel::FieldValues& v, std::int64_t
   }
   auto& s = joblens::wasm::state();
   if (!s.view) return out;  // no profile yet: fields and health only
-  const auto r = s.engine->score_cached(sel::card_job(v), *s.view, now_ms);
+  const auto result = s.engine->score_cached(sel::card_job(v), *s.view, now_ms);
+  const joblens::wire::ScoreResult& r = *result;
   out["score"] = r.score;
   out["badge"] = r.badge;
   json reasons = json::array();
@@ -213,7 +214,7 @@ char* jl_page_detail(const char* request_json, double now_ms) {
     auto& s = joblens::wasm::state();
     if (s.view)
       out["result"] =
-          joblens::wire::to_json(s.engine->score_cached(job, *s.view, static_cast<std::int64_t>(now_ms)));
+          joblens::wire::to_json(*s.engine->score_cached(job, *s.view, static_cast<std::int64_t>(now_ms)));
     return to_c_string(out.dump(-1, ' ', false, json::error_handler_t::replace));
   });
 }

@@ -91,11 +91,11 @@ Result<json> score(Context& context, const json& args) {
 
   const std::int64_t now = context.now_ms();
   json results = json::array();
-  std::vector<wire::ScoreResult> scored;
+  std::vector<std::shared_ptr<const wire::ScoreResult>> scored;
   scored.reserve(jobs->size());
   for (const model::Job& job : *jobs) {
     scored.push_back(context.engine.score_cached(job, *view, now));
-    results.emplace_back(wire::to_json(scored.back()));
+    results.emplace_back(wire::to_json(*scored.back()));
   }
   // Only scores of stored jobs are kept: a job sent in the message may differ from the stored one
   // with the same id, and must not replace its score.
@@ -111,9 +111,9 @@ Result<json> score(Context& context, const json& args) {
     if (!stmt) return stmt.error();
     for (std::size_t i = sent_count; i < scored.size(); ++i) {
       (*stmt)
-          ->bind(1, scored[i].id)
+          ->bind(1, scored[i]->id)
           .bind(2, version_tag(context.profile_cache.version))
-          .bind(3, scored[i].score)
+          .bind(3, scored[i]->score)
           .bind(4, results[i].dump())
           .bind(5, now);
       if (auto error = (*stmt)->run()) return *error;

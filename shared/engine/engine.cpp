@@ -7,7 +7,8 @@
 
 namespace joblens {
 
-std::size_t Engine::ResultSize::operator()(const wire::ScoreResult& r) const {
+std::size_t Engine::ResultSize::operator()(const std::shared_ptr<const wire::ScoreResult>& result) const {
+  const wire::ScoreResult& r = *result;
   std::size_t bytes = sizeof r + r.id.size() + r.badge.size();
   for (const auto* list : {&r.job_skills, &r.matched_skills, &r.missing_skills, &r.missing_required,
                            &r.missing_nice_to_have, &r.reasons})
@@ -34,11 +35,12 @@ wire::ScoreResult Engine::score(const model::Job& job, const match::ProfileView&
   return match::score_job(job, analysis, profile, taxonomy_, weights_);
 }
 
-wire::ScoreResult Engine::score_cached(const model::Job& job, const match::ProfileView& profile,
-                                       std::int64_t now_ms) {
+std::shared_ptr<const wire::ScoreResult> Engine::score_cached(const model::Job& job,
+                                                              const match::ProfileView& profile,
+                                                              std::int64_t now_ms) {
   const std::uint64_t key = cache::score_key(profile.profile.version, job);
-  if (const wire::ScoreResult* hit = cache_.get(key, now_ms)) return *hit;
-  wire::ScoreResult result = score(job, profile);
+  if (const auto* hit = cache_.get(key, now_ms)) return *hit;
+  auto result = std::make_shared<const wire::ScoreResult>(score(job, profile));
   cache_.put(key, result, now_ms);
   return result;
 }

@@ -43,8 +43,11 @@ class Engine {
   wire::ScoreResult score(const model::Job& job, const match::ProfileView& profile) const;
 
   // Scores through the cache, keyed by (profile version, job content); `now_ms` is the caller's clock.
-  wire::ScoreResult score_cached(const model::Job& job, const match::ProfileView& profile,
-                                 std::int64_t now_ms);
+  // Results are shared and immutable: a hit hands out the stored result without copying it (a copy
+  // is some fifty allocations, a visible share of a burst of cards).
+  std::shared_ptr<const wire::ScoreResult> score_cached(const model::Job& job,
+                                                        const match::ProfileView& profile,
+                                                        std::int64_t now_ms);
 
   // Skills in free text (a posting, a resume), with required / nice-to-have and years.
   skills::Extraction extract_skills(std::string_view text) const;
@@ -53,7 +56,7 @@ class Engine {
 
  private:
   struct ResultSize {
-    std::size_t operator()(const wire::ScoreResult& r) const;
+    std::size_t operator()(const std::shared_ptr<const wire::ScoreResult>& r) const;
   };
 
   Engine(skills::Taxonomy taxonomy, const EngineOptions& options);
@@ -61,7 +64,7 @@ class Engine {
   skills::Taxonomy taxonomy_;
   skills::Extractor extractor_;  // refers to taxonomy_: the engine is neither copied nor moved
   match::Weights weights_;
-  cache::LruCache<wire::ScoreResult, ResultSize> cache_;
+  cache::LruCache<std::shared_ptr<const wire::ScoreResult>, ResultSize> cache_;
 };
 
 }  // namespace joblens

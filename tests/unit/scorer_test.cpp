@@ -3,8 +3,8 @@
 #include <memory>
 
 #include "shared/engine/engine.hpp"
-#include "tests/test_engine.hpp"
 #include "shared/model/json_io.hpp"
+#include "tests/test_engine.hpp"
 
 using namespace joblens;
 using joblens::testing::engine;
@@ -108,8 +108,8 @@ TEST_CASE("scorer: deterministic, and the cache returns the same result") {
   auto created = Engine::create();
   REQUIRE(created.ok());
   Engine& cached = **created;
-  CHECK(wire::to_json(cached.score_cached(j, view, 0)).dump() == a);
-  CHECK(wire::to_json(cached.score_cached(j, view, 10)).dump() == a);
+  CHECK(wire::to_json(*cached.score_cached(j, view, 0)).dump() == a);
+  CHECK(wire::to_json(*cached.score_cached(j, view, 10)).dump() == a);
   CHECK(cached.cache_stats().hits == 1);
   CHECK(cached.cache_stats().misses == 1);
 }
