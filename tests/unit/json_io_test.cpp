@@ -96,4 +96,20 @@ TEST_CASE("parse_json_quiet: the same checks as parse_json, without exceptions")
   CHECK(parse_json_quiet(std::string(100, '[') + std::string(100, ']')).error().code ==
         joblens::ErrorCode::invalid_json);
   CHECK(parse_json_quiet(R"("\ud800")").error().code == joblens::ErrorCode::invalid_json);  // lone surrogate
+  // The depth limit is exact, counts objects and arrays alike, and ignores brackets inside strings.
+  const int limit = joblens::model::kMaxJsonDepth;
+  CHECK(parse_json_quiet(std::string(limit, '[') + std::string(limit, ']')));
+  const auto deep = parse_json_quiet(std::string(limit + 1, '[') + std::string(limit + 1, ']'));
+  REQUIRE_FALSE(deep);
+  CHECK(deep.error().message.find("nested deeper than") != std::string::npos);
+  std::string objects;
+  for (int i = 0; i <= limit; ++i) objects += "{\"a\":";
+  objects += "1" + std::string(limit + 1, '}');
+  CHECK(parse_json_quiet(objects).error().message.find("nested deeper than") != std::string::npos);
+  CHECK(parse_json_quiet("[\"" + std::string(200, '[') + "\"]"));
+  // Ill-formed UTF-8 is named first, as parse_json does, whatever else is wrong.
+  CHECK(parse_json_quiet(std::string(limit + 1, '[') + "\"\xC3\"").error().code ==
+        joblens::ErrorCode::invalid_utf8);
+  CHECK(parse_json_quiet("[\"\xE2\x82\"]").error().code == joblens::ErrorCode::invalid_utf8);
+  CHECK(parse_json_quiet("[\"caf\xC3\xA9\"]"));
 }
