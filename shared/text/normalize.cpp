@@ -83,23 +83,64 @@ bool is_invisible(char32_t cp) {
          cp == U'\u00AD';
 }
 
-}  // namespace
+// Whitespace seen since the last character written, turned into one space or up to two line breaks
+// when the next character comes. write() runs once per word: always inline, as clang kept such
+// helpers out of line in WebAssembly, where the call cost more than the word's copy.
+struct Pending {
+  bool space = false;
+  int newlines = 0;
 
-// Folds one run of non-ASCII text with utf8proc.
-static void append_folded_run(StringSink& out, std::string_view run) {
-  utf8proc_uint8_t* mapped = nullptr;
+  bool any() const { return space || newlines > 0; }
+  void line_break() {
+    space = false;
+    ++newlines;
+  }
+  // Writes the pending separator at `to` (room for two bytes) after `written` bytes ending in `last`;
+  // returns the new end.
+  [[gnu::always_inline]] char* write(char* to, std::size_t written, char last) {
+    if (newlines > 0 && written > 0) {
+      *to++ = '\n';
+      if (newlines > 1) *to++ = '\n';
+    } else if (space && written > 0 && last != '\n') {
+      *to++ = ' ';
+    }
+    space = false;
+    newlines = 0;
+    return to;
+  }
+  [[gnu::always_inline]] void flush(StringSink& sink) {
+    const std::size_t written = sink.size();
+    const char last = written ? sink.back() : '\0';
+    char* to = sink.claim(2);
+    sink.commit(static_cast<std::size_t>(write(to, written, last) - to));
+  }
+};
+
+// A buffer utf8proc allocated with malloc, freed when it goes out of scope.
+struct Utf8procBuffer {
+  utf8proc_uint8_t* data = nullptr;
+  Utf8procBuffer() = default;
+  Utf8procBuffer(const Utf8procBuffer&) = delete;
+  Utf8procBuffer& operator=(const Utf8procBuffer&) = delete;
+  ~Utf8procBuffer() { std::free(data); }
+};
+
+// Folds one run of non-ASCII text with utf8proc into `buffer`; the run itself if utf8proc fails (only
+// on allocation failure, since the run is valid UTF-8). It returns the text rather than writing to
+// fold()'s sink: a sink passed to a call that is not inlined has to keep its fields in memory for the
+// whole loop (see string_sink.hpp).
+std::string_view fold_run(std::string_view run, Utf8procBuffer& buffer) {
   const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
                                                       UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_LUMP |
                                                       UTF8PROC_IGNORE);
-  const utf8proc_ssize_t length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(run.data()),
-                                               static_cast<utf8proc_ssize_t>(run.size()), &mapped, options);
-  if (length < 0) {  // only on allocation failure, since the run is valid UTF-8
-    out.put(run);
-    return;
-  }
-  out.put(std::string_view(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length)));
-  std::free(mapped);  // utf8proc allocates with malloc
+  const utf8proc_ssize_t length =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(run.data()),
+                   static_cast<utf8proc_ssize_t>(run.size()), &buffer.data, options);
+  if (length < 0) return run;
+  return {reinterpret_cast<const char*>(buffer.data), static_cast<std::size_t>(length)};
 }
+
+}  // namespace
 
 std::string fold(std::string_view input) {
   const std::string clean = is_valid_utf8(input) ? std::string() : sanitize_utf8(input);
@@ -123,7 +164,8 @@ std::string fold(std::string_view input) {
       }
       std::size_t end = i + 1;
       while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
-      append_folded_run(sink, text.substr(i, end - i));
+      Utf8procBuffer buffer;
+      sink.put(fold_run(text.substr(i, end - i), buffer));
       i = end;
     }
   }
@@ -134,42 +176,36 @@ std::string clean_text(std::string_view s) {
   // Most postings have no entity and are valid UTF-8: then the input is read as it is, not copied.
   std::string copy;
   std::string_view text = s;
-  if (text.find('&') != std::string_view::npos) text = copy = decode_html_entities(text);
-  if (!is_valid_utf8(text)) text = copy = sanitize_utf8(text);
+  if (!is_valid_utf8_without(text, '&')) {
+    if (text.find('&') != std::string_view::npos) text = copy = decode_html_entities(text);
+    if (!is_valid_utf8(text)) text = copy = sanitize_utf8(text);
+  }
   std::string out;
   {
     StringSink sink(out, text.size());
-    bool pending_space = false;
-    int pending_newlines = 0;
-    auto emit = [&](char32_t cp) {
-      if (pending_newlines > 0 && !sink.empty()) {
-        sink.put('\n');
-        if (pending_newlines > 1) sink.put('\n');
-      } else if (pending_space && !sink.empty() && sink.back() != '\n') {
-        sink.put(' ');
-      }
-      pending_space = false;
-      pending_newlines = 0;
-      sink.put_utf8(cp);
-    };
+    Pending pending;
     std::size_t i = 0;
     while (i < text.size()) {
       const auto byte = static_cast<unsigned char>(text[i]);
       // ASCII letters and digits, most of any posting, skip decoding and lumping.
       if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9')) {
-        if (pending_newlines || pending_space)
-          emit(byte);
-        else
-          sink.put(static_cast<char>(byte));
-        // The rest of the word is copied as it is scanned.
-        char* to = sink.claim(text.size() - ++i);
-        std::size_t copied = 0;
-        for (; i < text.size(); ++i, ++copied) {
-          const auto b = static_cast<unsigned char>(text[i]);
+        // The separator before the word and the word itself are written through one pointer, with
+        // one check for room: this runs for every word.
+        const char* from = text.data() + i;
+        const char* const end = text.data() + text.size();
+        const std::size_t written = sink.size();
+        const char last = written ? sink.back() : '\0';
+        char* const start = sink.claim(static_cast<std::size_t>(end - from) + 2);
+        char* to = pending.any() ? pending.write(start, written, last) : start;
+        *to++ = static_cast<char>(byte);
+        const char* p = from + 1;
+        for (; p != end; ++p, ++to) {
+          const auto b = static_cast<unsigned char>(*p);
           if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && !(b >= '0' && b <= '9')) break;
-          to[copied] = static_cast<char>(b);
+          *to = static_cast<char>(b);
         }
-        sink.commit(copied);
+        sink.commit(static_cast<std::size_t>(to - start));
+        i += static_cast<std::size_t>(p - from);
         continue;
       }
       if (byte < 0x80) {  // ASCII spaces and punctuation: no decoding, no tables
@@ -177,14 +213,14 @@ std::string clean_text(std::string_view s) {
         if (byte == '\r' && i < text.size() && text[i] == '\n') continue;  // CRLF is one break
         const char ascii = lump_ascii(static_cast<char>(byte));
         if (ascii == '\n') {
-          pending_space = false;
-          ++pending_newlines;
+          pending.line_break();
         } else if (ascii == ' ') {
-          pending_space = true;
-        } else if (!pending_space && !pending_newlines) {
+          pending.space = true;
+        } else if (!pending.any()) {
           sink.put(ascii);
         } else {
-          emit(static_cast<char32_t>(ascii));
+          pending.flush(sink);
+          sink.put(ascii);
         }
         continue;
       }
@@ -193,12 +229,12 @@ std::string clean_text(std::string_view s) {
       if (is_bullet(cp)) cp = U'\n';
       cp = lump(cp);
       if (cp == U'\n') {
-        pending_space = false;
-        ++pending_newlines;
+        pending.line_break();
       } else if (cp == U' ') {
-        pending_space = true;
+        pending.space = true;
       } else {
-        emit(cp);
+        pending.flush(sink);
+        sink.put_utf8(cp);
       }
     }
   }

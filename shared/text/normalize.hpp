@@ -12,6 +12,8 @@ namespace joblens::text {
 
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view s);
+// Valid UTF-8 and without `ascii_byte`, in one pass (clean_text's test for "nothing to decode").
+bool is_valid_utf8_without(std::string_view s, char ascii_byte);
 
 // Replaces ill-formed UTF-8 sequences with U+FFFD so later stages never see broken text.
 std::string sanitize_utf8(std::string_view s);

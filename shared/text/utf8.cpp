@@ -26,18 +26,34 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
   return static_cast<char32_t>(cp);
 }
 
-bool is_valid_utf8(std::string_view s) {
-  // ASCII bytes, nearly all of a posting, are checked eight at a time; utfcpp validates the rest.
+namespace {
+
+constexpr std::uint64_t kBytes = 0x0101010101010101ull;  // 1 in every byte
+constexpr std::uint64_t kHigh = kBytes * 0x80;
+
+// Valid UTF-8, and (when kExclude) without the ASCII byte `excluded`. ASCII, nearly all of a posting,
+// is checked eight bytes at a time; utfcpp validates the rest. Both questions in one pass: in
+// WebAssembly, memchr reads four bytes at a time and a separate search cost as much as the check.
+template <bool kExclude>
+bool validate(std::string_view s, char excluded) {
+  const std::uint64_t pattern = kBytes * static_cast<unsigned char>(excluded);
   std::size_t i = 0;
   while (i < s.size()) {
     while (i + 8 <= s.size()) {
       std::uint64_t word;
       std::memcpy(&word, s.data() + i, 8);
-      if (word & 0x8080808080808080ull) break;
+      std::uint64_t suspect = word;
+      if (kExclude) {
+        const std::uint64_t x = word ^ pattern;  // a zero byte where `excluded` is
+        suspect |= (x - kBytes) & ~x;            // high bit set in (or after) a zero byte
+      }
+      if (suspect & kHigh) break;
       i += 8;
     }
     if (i >= s.size()) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {
+      if (kExclude && byte == static_cast<unsigned char>(excluded)) return false;
       ++i;
       continue;
     }
@@ -47,6 +63,12 @@ bool is_valid_utf8(std::string_view s) {
   }
   return true;
 }
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) { return validate<false>(s, '\0'); }
+
+bool is_valid_utf8_without(std::string_view s, char ascii_byte) { return validate<true>(s, ascii_byte); }
 
 std::string sanitize_utf8(std::string_view s) {
   if (is_valid_utf8(s)) return std::string(s);

@@ -45,6 +45,27 @@ TEST_CASE("text: UTF-8 validation") {
         "b");
 }
 
+TEST_CASE("text: UTF-8 validation that also rules out one ASCII byte, at every position") {
+  CHECK(is_valid_utf8_without("", '&'));
+  const std::string base =
+      "Senior engineer, caf\xC3\xA9 \xE2\x82\xAC"
+      "85k; remote \x01\x7F tail of the text";
+  CHECK(is_valid_utf8_without(base, '&'));
+  for (std::size_t at = 0; at <= base.size(); ++at) {
+    if (at < base.size() && (static_cast<unsigned char>(base[at]) & 0xC0) == 0x80)
+      continue;  // inside a character
+    const std::string with = base.substr(0, at) + "&" + base.substr(at);
+    CAPTURE(at);
+    CHECK_FALSE(is_valid_utf8_without(with, '&'));
+    CHECK(is_valid_utf8(with));
+    const std::string broken = base.substr(0, at) + "\xFF" + base.substr(at);
+    CHECK_FALSE(is_valid_utf8_without(broken, '&'));
+    CHECK_FALSE(is_valid_utf8(broken));
+  }
+  CHECK(is_valid_utf8_without(std::string(64, '\0') + "%'", '&'));  // zero bytes and neighbours of '&'
+  CHECK(clean_text("AT&amp;T, 40&nbsp;h") == "AT&T, 40 h");
+}
+
 TEST_CASE("text: tokenizer keeps C++, C#, Node.js, .NET and R&D whole") {
   const auto t = tokenize("We use C++, C#/.NET and Node.js. R&D at AT&T; Python+Django!");
   std::vector<std::string> words;
