@@ -1,7 +1,6 @@
 #include "shared/parse/employment_type.hpp"
 
 #include <string>
-#include <vector>
 
 #include "shared/parse/keyword_scan.hpp"
 #include "shared/text/byte_search.hpp"
@@ -85,11 +84,7 @@ EmploymentType parse_employment_type(text::Folded text) {
   // "Employment type: Full-time" on LinkedIn's criteria list is authoritative when present.
   const std::size_t criteria = text::find_bytes(folded, "employment type");
   const std::string_view scope = criteria == std::string::npos ? folded : folded.substr(criteria, 60);
-  static const PhraseSet kSet = [] {  // built once; read-only afterwards
-    std::vector<std::string_view> phrases;
-    for (const Keyword& k : kKeywords) phrases.push_back(k.phrase);
-    return PhraseSet(phrases);
-  }();
+  static const PhraseSet kSet = PhraseSet::of(kKeywords, &Keyword::phrase);  // built once
   const PhraseSet::Hit hit = kSet.first(scope);
   return hit.at == std::string_view::npos ? EmploymentType::unknown : kKeywords[hit.index].type;
 }

@@ -14,20 +14,25 @@ std::size_t find_word(std::string_view folded, std::string_view phrase, std::siz
 
 PhraseSet::PhraseSet(std::span<const std::string_view> phrases) : phrases_(phrases.begin(), phrases.end()) {
   for (std::size_t i = 0; i < phrases_.size(); ++i)
-    if (!phrases_[i].empty())
-      by_first_byte_[static_cast<unsigned char>(phrases_[i].front())].push_back(
-          static_cast<std::uint16_t>(i));
+    if (!phrases_[i].empty()) {
+      const auto first = static_cast<unsigned char>(phrases_[i].front());
+      by_first_byte_[first].push_back(static_cast<std::uint16_t>(i));
+      if (phrases_[i].size() == 1) {
+        pairs_[first].fill(~std::uint64_t{0});
+      } else {
+        const auto second = static_cast<unsigned char>(phrases_[i][1]);
+        pairs_[first][second >> 6] |= std::uint64_t{1} << (second & 63);
+      }
+    }
 }
 
 PhraseSet::Hit PhraseSet::first(std::string_view text) const {
-  for (std::size_t at = 0; at < text.size(); ++at) {
-    if (!boundary_at(text, at)) continue;
-    const auto& bucket = by_first_byte_[static_cast<unsigned char>(text[at])];
-    if (bucket.empty()) continue;
-    for (std::uint16_t index : bucket)
-      if (whole_word_at(text, at, phrases_[index])) return Hit{at, index};
-  }
-  return Hit{};
+  Hit hit;
+  scan(text, [&](std::size_t at, std::uint16_t index) {
+    hit = Hit{at, index};
+    return true;
+  });
+  return hit;
 }
 
 }  // namespace joblens::parse

@@ -24,6 +24,14 @@ inline bool has_word(std::string_view folded, std::string_view phrase) {
 class PhraseSet {
  public:
   explicit PhraseSet(std::span<const std::string_view> phrases);
+  // The set of one column of a keyword table, in table order: of(kKeywords, &Keyword::phrase).
+  template <typename Row, std::size_t N>
+  static PhraseSet of(const Row (&table)[N], std::string_view Row::*phrase) {
+    std::vector<std::string_view> phrases;
+    phrases.reserve(N);
+    for (const Row& row : table) phrases.push_back(row.*phrase);
+    return PhraseSet(phrases);
+  }
 
   struct Hit {
     std::size_t at = std::string_view::npos;  // byte offset in the text
@@ -35,18 +43,14 @@ class PhraseSet {
   // Calls on_hit(index) for every whole-word match, left to right.
   template <typename OnHit>
   void each(std::string_view folded, OnHit&& on_hit) const {
-    for (std::size_t at = 0; at < folded.size(); ++at)
-      if (boundary_at(folded, at))
-        for (std::uint16_t index : by_first_byte_[static_cast<unsigned char>(folded[at])])
-          if (whole_word_at(folded, at, phrases_[index])) on_hit(index);
+    scan(folded, [&](std::size_t, std::uint16_t index) {
+      on_hit(index);
+      return false;
+    });
   }
 
   // Letters, digits and any byte of a multi-byte character: what a whole-word match may not touch.
   static bool is_word_byte(char c) { return kWordBytes[static_cast<unsigned char>(c)]; }
-  // A phrase may start at `at` (not inside a word). Inline, as the scans call it for every byte.
-  static bool boundary_at(std::string_view text, std::size_t at) {
-    return at == 0 || !is_word_byte(text[at]) || !is_word_byte(text[at - 1]);
-  }
   // `phrase` stands at `at` as whole words.
   static bool whole_word_at(std::string_view text, std::size_t at, std::string_view phrase) {
     if (!text::occurs_at(text, at, phrase)) return false;
@@ -62,8 +66,34 @@ class PhraseSet {
       table[static_cast<std::size_t>(b)] = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b >= 0x80;
     return table;
   }();
+
+  // Calls on_hit(at, index) for every whole-word match until it returns true. Only the places where a
+  // phrase may start are visited: each non-word byte and the first byte of each word; the rest of a
+  // word is skipped in a tight loop. Most words begin no phrase, which the first two bytes tell.
+  template <typename OnHit>
+  void scan(std::string_view text, OnHit&& on_hit) const {
+    const std::size_t size = text.size();
+    std::size_t at = 0;
+    while (at < size) {
+      const auto byte = static_cast<unsigned char>(text[at]);
+      const auto next = at + 1 < size ? static_cast<unsigned char>(text[at + 1]) : 0;
+      if (may_start(byte, next))
+        for (std::uint16_t index : by_first_byte_[byte])
+          if (whole_word_at(text, at, phrases_[index]) && on_hit(at, index)) return;
+      ++at;
+      if (kWordBytes[byte])
+        while (at < size && kWordBytes[static_cast<unsigned char>(text[at])]) ++at;
+    }
+  }
+
   std::vector<std::string_view> phrases_;
   std::array<std::vector<std::uint16_t>, 256> by_first_byte_;
+  // Bit b2 of pairs_[b1] is set when a phrase begins with the bytes b1 b2 (a one-byte phrase sets
+  // every bit of its byte): 8 KB that spare comparing most words with a bucket of phrases.
+  std::array<std::array<std::uint64_t, 4>, 256> pairs_{};
+  bool may_start(unsigned char first, unsigned char second) const {
+    return (pairs_[first][second >> 6] >> (second & 63)) & 1u;
+  }
 };
 
 }  // namespace joblens::parse

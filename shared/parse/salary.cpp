@@ -66,6 +66,8 @@ constexpr std::string_view kCues[] = {"salary",       "compensation", "pay",    
 constexpr std::string_view kNotSalary[] = {"funding",    "raised",   "revenue",   "arr",       "valuation",
                                            "investment", "in sales", "users",     "customers", "employees",
                                            "series",     "budget",   "allowance", "stipend"};
+// Words before a number that make it a funding round, not pay.
+constexpr std::string_view kRaisedBefore[] = {"raised", "funding", "series"};
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }
@@ -238,18 +240,17 @@ double per_year(PayPeriod p) {
 bool near_cue(std::string_view s, std::size_t at) {
   const std::size_t from = at > 60 ? at - 60 : 0;
   const std::string_view window = s.substr(from, at - from);
-  for (std::string_view cue : kCues)
-    if (has_word(window, cue)) return true;
-  return false;
+  static const PhraseSet kCueSet(kCues);  // built once; read-only afterwards
+  return kCueSet.any(window);
 }
 
 bool near_non_salary(std::string_view s, std::size_t end) {
   const std::string_view window = s.substr(end, 40);
-  for (std::string_view word : kNotSalary)
-    if (has_word(window, word)) return true;
+  static const PhraseSet kNotSalarySet(kNotSalary);  // built once; read-only afterwards
+  if (kNotSalarySet.any(window)) return true;
   const std::size_t from = end > 40 ? end - 40 : 0;
-  const std::string_view before = s.substr(from, end - from);
-  return has_word(before, "raised") || has_word(before, "funding") || has_word(before, "series");
+  static const PhraseSet kRaisedSet(kRaisedBefore);
+  return kRaisedSet.any(s.substr(from, end - from));
 }
 
 }  // namespace

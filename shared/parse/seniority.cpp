@@ -1,8 +1,8 @@
 #include "shared/parse/seniority.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
-#include <vector>
 
 #include "shared/parse/keyword_scan.hpp"
 #include "shared/text/normalize.hpp"
@@ -109,8 +109,13 @@ constexpr Keyword kCriteria[] = {
 Seniority from_title(const std::string& title) {
   // "Executive Assistant", "Assistant to the CEO": the title names whom the person supports.
   if (has_word(title, "assistant")) return Seniority::unknown;
-  for (const Keyword& k : kTitleWords) {
-    if (!has_word(title, k.phrase)) continue;
+  // One pass for every title word, then the table's order decides.
+  static const PhraseSet kTitleSet = PhraseSet::of(kTitleWords, &Keyword::phrase);  // built once
+  std::array<bool, std::size(kTitleWords)> in_title{};
+  kTitleSet.each(title, [&](std::size_t index) { in_title[index] = true; });
+  for (std::size_t i = 0; i < std::size(kTitleWords); ++i) {
+    const Keyword& k = kTitleWords[i];
+    if (!in_title[i]) continue;
     if (k.level == Seniority::junior && k.phrase == "associate" && has_word(title, "director")) continue;
     return k.level;
   }
@@ -173,11 +178,7 @@ Seniority parse_seniority(std::string_view title, text::Folded description, std:
   const Seniority from = from_title(text::fold(title));
   if (from != Seniority::unknown) return from;
   // One pass for all the criteria phrases; the first in the table wins, wherever it stands.
-  static const PhraseSet kCriteriaSet = [] {  // built once; read-only afterwards
-    std::vector<std::string_view> phrases;
-    for (const Keyword& k : kCriteria) phrases.push_back(k.phrase);
-    return PhraseSet(phrases);
-  }();
+  static const PhraseSet kCriteriaSet = PhraseSet::of(kCriteria, &Keyword::phrase);  // built once
   std::size_t first = std::size(kCriteria);
   kCriteriaSet.each(description.text, [&](std::size_t index) { first = std::min(first, index); });
   if (first < std::size(kCriteria)) return kCriteria[first].level;

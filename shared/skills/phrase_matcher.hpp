@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include "shared/text/byte_search.hpp"
+
 namespace joblens::skills {
 
 class PhraseMatcher {
@@ -27,16 +29,20 @@ class PhraseMatcher {
   void build();
 
   // The id of a folded token, or kUnknownToken when no phrase contains it. Valid after build().
-  std::uint32_t token_id(std::string_view folded) const {
+  // Always inline: it runs for every word, and clang left it out of line in WebAssembly, where the
+  // call cost a quarter of extraction (docs/benchmarks.md).
+  [[gnu::always_inline]] std::uint32_t token_id(std::string_view folded) const {
     if (slots_.empty()) return kUnknownToken;
     const std::uint64_t hash = word_hash(folded);
+    const auto tag = static_cast<std::uint32_t>(hash >> 32);
     for (std::size_t at = hash & slot_mask_;; at = (at + 1) & slot_mask_) {
-      const std::uint32_t slot = slots_[at];
-      if (slot == 0) return kUnknownToken;
-      const Word& word = words_[slot - 1];
-      if (word.hash == hash && word.length == folded.size() &&
-          std::memcmp(pool_.data() + word.offset, folded.data(), folded.size()) == 0)
-        return slot - 1;
+      const Slot slot = slots_[at];
+      if (slot.id_plus_one == 0) return kUnknownToken;
+      if (slot.tag != tag) continue;
+      const Word& word = words_[slot.id_plus_one - 1];
+      if (word.length == folded.size() &&
+          text::occurs_at(std::string_view(pool_).substr(word.offset, word.length), 0, folded))
+        return slot.id_plus_one - 1;
     }
   }
 
@@ -54,10 +60,10 @@ class PhraseMatcher {
         continue;
       }
       state = step(state, id);
-      for (std::uint32_t n = nodes_[state].has_payload ? state : nodes_[state].dict; n != kNone;
-           n = nodes_[n].dict) {
-        const auto first = static_cast<std::uint32_t>(i + 1 - nodes_[n].depth);
-        for (std::uint32_t p = nodes_[n].payload_begin; p < nodes_[n].payload_end; ++p)
+      for (std::uint32_t n = reports_[state]; n != kNone; n = dict_[n]) {
+        const Node& node = nodes_[n];
+        const auto first = static_cast<std::uint32_t>(i + 1 - node.depth);
+        for (std::uint32_t p = node.payload_begin; p < node.payload_end; ++p)
           on_match(first, static_cast<std::uint32_t>(i + 1), payloads_[p]);
       }
     }
@@ -65,57 +71,87 @@ class PhraseMatcher {
 
   std::size_t node_count() const { return nodes_.size(); }
 
-  // FNV-1a: words are a few bytes long, where it is faster than xxHash, natively and in WebAssembly.
+  // Eight bytes per multiplication (words are a few bytes long: most take one), the same natively and
+  // in WebAssembly. Byte-at-a-time FNV-1a, used before, was a tenth of extraction: one dependent
+  // multiplication per byte.
   static std::uint64_t word_hash(std::string_view word) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return h ^ (h >> 29);
+    constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ull;  // 2^64 / golden ratio
+    std::uint64_t h = word.size() * kMultiplier;
+    std::size_t k = 0;
+    for (; k + 8 <= word.size(); k += 8) {
+      std::uint64_t chunk;
+      std::memcpy(&chunk, word.data() + k, 8);
+      h = (h ^ chunk) * kMultiplier;
+      h ^= h >> 29;
+    }
+    if (k < word.size()) {
+      std::uint64_t chunk = 0;
+      for (std::size_t b = 0; k + b < word.size(); ++b)
+        chunk |= std::uint64_t{static_cast<unsigned char>(word[k + b])} << (8 * b);
+      h = (h ^ chunk) * kMultiplier;
+    }
+    return h ^ (h >> 32);
   }
 
  private:
   static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
   struct Node {
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> next;  // (token id, node), sorted by token id
-    std::uint32_t fail = 0;
-    std::uint32_t dict = kNone;  // nearest proper suffix node that ends a phrase
     std::uint32_t depth = 0;
     std::uint32_t payload_begin = 0, payload_end = 0;
-    bool has_payload = false;
   };
 
+  // The node reached from `node` by token `id`, or kNone; the root answers 0 for "no phrase starts".
   std::uint32_t child(std::uint32_t node, std::uint32_t id) const {
     if (node == 0) return id < root_next_.size() ? root_next_[id] : 0;
-    const auto& next = nodes_[node].next;
-    auto it = std::lower_bound(next.begin(), next.end(), std::make_pair(id, std::uint32_t{0}));
-    return (it != next.end() && it->first == id) ? it->second : kNone;
+    // Most nodes have one or two children: a short linear scan beats a binary search.
+    for (std::uint32_t e = edges_begin_[node]; e < edges_begin_[node + 1]; ++e)
+      if (edges_[e].id == id) return edges_[e].node;
+    return kNone;
   }
 
   std::uint32_t step(std::uint32_t state, std::uint32_t id) const {
     while (true) {
       const std::uint32_t c = child(state, id);
       if (c != kNone) return c;  // at the root, child() returns 0 for "no phrase starts here"
-      state = nodes_[state].fail;
+      state = fail_[state];
     }
   }
 
-  // The vocabulary while phrases are added; build() moves it into the flat table below.
+  // While phrases are added: the vocabulary, each node's children and payloads; build() turns them
+  // into the flat tables below and clears them.
   std::unordered_map<std::string, std::uint32_t> vocabulary_;
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> pending_next_{1};  // sorted by id
+  std::vector<std::vector<std::uint32_t>> pending_payloads_{1};
+
   // Open addressing over a power-of-two table, probed linearly: written here because one lookup per
   // word of every posting is the hot path, and std::unordered_map's prime modulo and node chasing
-  // cost more than the rest of the lookup.
+  // cost more than the rest of the lookup. Each slot keeps the hash's upper half, so a probe reads
+  // the word itself only when the hashes agree.
   struct Word {
-    std::uint64_t hash;
     std::uint32_t offset, length;  // in pool_
   };
+  struct Slot {
+    std::uint32_t tag = 0;          // hash >> 32
+    std::uint32_t id_plus_one = 0;  // 0: empty
+  };
   std::string pool_;
-  std::vector<Word> words_;           // by token id
-  std::vector<std::uint32_t> slots_;  // token id + 1, or 0 for empty
+  std::vector<Word> words_;  // by token id
+  std::vector<Slot> slots_;
   std::size_t slot_mask_ = 0;
+
+  // The automaton, one flat array per field: the scan touches only what it needs per token.
+  struct Edge {
+    std::uint32_t id, node;
+  };
   std::vector<Node> nodes_{1};
+  std::vector<std::uint32_t> edges_begin_;  // node n's children: edges_[edges_begin_[n] .. [n + 1])
+  std::vector<Edge> edges_;
+  std::vector<std::uint32_t> fail_;
+  std::vector<std::uint32_t> dict_;       // nearest proper suffix node that ends a phrase, or kNone
+  std::vector<std::uint32_t> reports_;    // the node itself if it ends a phrase, else dict_
   std::vector<std::uint32_t> root_next_;  // dense transitions of the root: most lookups end there
   std::vector<std::uint32_t> payloads_;
-  std::vector<std::vector<std::uint32_t>> pending_payloads_{1};  // per node, until build()
 };
 
 }  // namespace joblens::skills
