@@ -1,5 +1,7 @@
-// core.score_25_wasm_ms: 25 postings scored through the WebAssembly module's JSON API, as the
-// extension's background does for a burst of cards (cache misses: every run uses new job ids).
+// core.score_25_wasm_ms: 25 full postings scored through the WebAssembly module's JSON API
+// (jl_score_jobs), timed from JavaScript objects in to JavaScript objects out, cache misses (every run
+// uses new job ids). The extension's card bursts take the lighter jl_page_cards path; this is the
+// whole-posting worst case.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
