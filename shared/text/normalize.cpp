@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 #include <cstdlib>
+#include <cstring>
 
 #include "shared/text/string_sink.hpp"
 #include "shared/text/utf8.hpp"
@@ -140,32 +141,44 @@ std::string_view fold_run(std::string_view run, Utf8procBuffer& buffer) {
   return {reinterpret_cast<const char*>(buffer.data), static_cast<std::size_t>(length)};
 }
 
+// The end of the run of ASCII bytes that starts at `i`, eight bytes at a time: in WebAssembly a loop
+// per byte cost as much as lowercasing the run.
+std::size_t ascii_run_end(std::string_view s, std::size_t i) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & kHigh) break;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
 }  // namespace
 
-std::string fold(std::string_view input) {
-  const std::string clean = is_valid_utf8(input) ? std::string() : sanitize_utf8(input);
-  const std::string_view text = clean.empty() ? input : std::string_view(clean);
+std::string fold(std::string_view text) {
   std::string out;
   {
     StringSink sink(out, text.size());
     // ASCII is lowercased as it is copied; only runs of other characters go through utf8proc. Folding
     // is per code point (a combining mark after an ASCII letter is stripped on its own), so the result
     // is the same as folding the whole text at once, at a fraction of the cost for mostly-English
-    // postings.
+    // postings. Ill-formed UTF-8 can only be inside such a run (an ASCII byte is never part of a
+    // sequence), so each run is checked on its own rather than the whole text first.
     std::size_t i = 0;
     while (i < text.size()) {
-      const auto byte = static_cast<unsigned char>(text[i]);
-      if (byte < 0x80) {
-        std::size_t run = i + 1;
-        while (run < text.size() && static_cast<unsigned char>(text[run]) < 0x80) ++run;
+      const std::size_t run = ascii_run_end(text, i);
+      if (run > i) {
         sink.put_ascii_lowercase(text.substr(i, run - i));
         i = run;
         continue;
       }
       std::size_t end = i + 1;
       while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
+      const std::string_view other = text.substr(i, end - i);
+      const std::string sanitized = is_valid_utf8(other) ? std::string() : sanitize_utf8(other);
       Utf8procBuffer buffer;
-      sink.put(fold_run(text.substr(i, end - i), buffer));
+      sink.put(fold_run(sanitized.empty() ? other : std::string_view(sanitized), buffer));
       i = end;
     }
   }

@@ -19,6 +19,19 @@ TEST_CASE("text: fold lowercases, strips diacritics and lumps punctuation") {
   CHECK(fold(std::string("bad \xFF byte")).find("bad") == 0);  // ill-formed input is survived
 }
 
+TEST_CASE("text: fold reads long ASCII runs and ill-formed bytes as a whole-text fold would") {
+  // Runs longer than eight bytes, uppercase at every offset, ASCII next to other characters.
+  CHECK(fold("KUBERNETES AND TERRAFORM, Zürich-BASED TEAM") == "kubernetes and terraform, zurich-based team");
+  CHECK(fold("ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{0123456789") == "abcdefghijklmnopqrstuvwxyz@[`{0123456789");
+  // Ill-formed sequences are replaced as sanitize_utf8 would replace them, then folded.
+  for (const std::string& bad :
+       {std::string("caf\xC3 NOW"), std::string("\xE2\x82 x \xF0\x9F\x98"),
+        std::string("ok \xC3\xA9\xFF\xC3\xA9 ok"), std::string("\xED\xA0\x80 surrogate")}) {
+    CHECK(fold(bad) == fold(sanitize_utf8(bad)));
+    CHECK(is_valid_utf8(fold(bad)));
+  }
+}
+
 TEST_CASE("text: HTML entities") {
   CHECK(named_entities_sorted());
   CHECK(decode_html_entities("R&amp;D &ndash; C&#43;&#43; &#x2022; caf&eacute;") ==
