@@ -1,6 +1,7 @@
 #include "shared/text/normalize.hpp"
 
 #include <utf8proc.h>
+#include <bit>
 #include <cstdlib>
 #include <cstring>
 
@@ -154,6 +155,39 @@ std::size_t ascii_run_end(std::string_view s, std::size_t i) {
   return i;
 }
 
+// The high bit of every byte of `word` that is not an ASCII letter or digit. Each byte's range test is
+// done on its low seven bits plus an offset that cannot carry into the next byte.
+std::uint64_t not_alphanumeric(std::uint64_t word) {
+  constexpr std::uint64_t kBytes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = kBytes * 0x80;
+  const std::uint64_t low7 = word & (kBytes * 0x7F);
+  const std::uint64_t lower = low7 | (kBytes * 0x20);
+  const std::uint64_t letter = (lower + kBytes * (0x80 - 'a')) & ~(lower + kBytes * (0x7F - 'z'));
+  const std::uint64_t digit = (low7 + kBytes * (0x80 - '0')) & ~(low7 + kBytes * (0x7F - '9'));
+  return ~((letter | digit) & ~word) & kHigh;
+}
+
+// Copies the ASCII letters and digits at the start of [p, end) to `to`, which has room for 8 bytes
+// more than that range; returns how many it copied. Eight bytes at a time: all eight are stored, and
+// the word ends at the first that is not a letter or digit (what follows overwrites the rest).
+[[gnu::always_inline]] inline std::size_t copy_alphanumeric(const char* p, const char* end, char* to) {
+  static_assert(std::endian::native == std::endian::little, "the first byte is the lowest");
+  const char* const start = p;
+  for (; end - p >= 8; p += 8, to += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    std::memcpy(to, &word, 8);
+    if (const std::uint64_t other = not_alphanumeric(word))
+      return static_cast<std::size_t>(p - start) + static_cast<std::size_t>(__builtin_ctzll(other) / 8);
+  }
+  for (; p != end; ++p, ++to) {
+    const auto b = static_cast<unsigned char>(*p);
+    if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && !(b >= '0' && b <= '9')) break;
+    *to = static_cast<char>(b);
+  }
+  return static_cast<std::size_t>(p - start);
+}
+
 }  // namespace
 
 std::string fold(std::string_view text) {
@@ -208,17 +242,12 @@ std::string clean_text(std::string_view s) {
         const char* const end = text.data() + text.size();
         const std::size_t written = sink.size();
         const char last = written ? sink.back() : '\0';
-        char* const start = sink.claim(static_cast<std::size_t>(end - from) + 2);
+        char* const start = sink.claim(static_cast<std::size_t>(end - from) + 2 + 8);
         char* to = pending.any() ? pending.write(start, written, last) : start;
         *to++ = static_cast<char>(byte);
-        const char* p = from + 1;
-        for (; p != end; ++p, ++to) {
-          const auto b = static_cast<unsigned char>(*p);
-          if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && !(b >= '0' && b <= '9')) break;
-          *to = static_cast<char>(b);
-        }
-        sink.commit(static_cast<std::size_t>(to - start));
-        i += static_cast<std::size_t>(p - from);
+        const std::size_t rest = copy_alphanumeric(from + 1, end, to);
+        sink.commit(static_cast<std::size_t>(to + rest - start));
+        i += 1 + rest;
         continue;
       }
       if (byte < 0x80) {  // ASCII spaces and punctuation: no decoding, no tables

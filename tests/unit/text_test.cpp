@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cctype>
+
 #include "shared/text/normalize.hpp"
 #include "shared/text/tokenizer.hpp"
 #include "shared/text/utf8.hpp"
@@ -44,6 +46,25 @@ TEST_CASE("text: clean_text turns bullets into lines and collapses spaces") {
   CHECK(clean_text("Requirements:\xE2\x80\xA2 Python\xE2\x80\xA2  SQL") == "Requirements:\nPython\nSQL");
   CHECK(clean_text("  a \t b  \r\n\r\n\r\n c ") == "a b\n\nc");
   CHECK(clean_text("x&nbsp;&nbsp;y") == "x y");
+}
+
+TEST_CASE("text: clean_text copies words of every length, ending at every byte, unchanged") {
+  // Every ASCII byte that is not a letter or digit, after words of 1 to 20 characters: clean text
+  // already, so the output must be the input (words are copied eight bytes at a time).
+  const std::string letters = "aZ09Kubernetes2PostgreSQL";
+  for (std::size_t length = 1; length <= 20; ++length) {
+    for (int c = 0x21; c < 0x7F; ++c) {
+      const char after = static_cast<char>(c);
+      if (std::isalnum(static_cast<unsigned char>(after)) || after == '`') continue;
+      const std::string word = letters.substr(0, length);
+      const std::string text = word + after + word + " " + word;
+      CAPTURE(text);
+      CHECK(clean_text(text) == text);
+      CHECK(clean_text(text.substr(0, length + 1)) == text.substr(0, length + 1));  // at the very end
+    }
+  }
+  CHECK(clean_text("Kubernetes\tadministration\x01x") == "Kubernetes administration\x01x");
+  CHECK(clean_text("Kubernetes\xC3\xA9s caf\xC3\xA9") == "Kubernetes\xC3\xA9s caf\xC3\xA9");
 }
 
 TEST_CASE("text: UTF-8 validation") {
