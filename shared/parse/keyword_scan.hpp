@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "shared/text/byte_search.hpp"
+#include "shared/text/swar.hpp"
 
 namespace joblens::parse {
 
@@ -81,9 +82,17 @@ class PhraseSet {
         for (std::uint16_t index : by_first_byte_[byte])
           if (whole_word_at(text, at, phrases_[index]) && on_hit(at, index)) return;
       ++at;
-      if (kWordBytes[byte])
-        while (at < size && kWordBytes[static_cast<unsigned char>(text[at])]) ++at;
+      if (kWordBytes[byte]) at = word_end(text, at);
     }
+  }
+  // The end of the word that goes on at `at`: eight bytes at a time, then one by one.
+  static std::size_t word_end(std::string_view text, std::size_t at) {
+    for (; at + 8 <= text.size(); at += 8)
+      if (const std::uint64_t other =
+              ~text::swar::folded_word_bytes(text::swar::load(text.data() + at)) & text::swar::kHigh)
+        return at + text::swar::first(other);
+    while (at < text.size() && kWordBytes[static_cast<unsigned char>(text[at])]) ++at;
+    return at;
   }
 
   std::vector<std::string_view> phrases_;

@@ -6,6 +6,7 @@
 #include "shared/text/normalize.hpp"
 
 #include "shared/text/byte_search.hpp"
+#include "shared/text/swar.hpp"
 
 namespace joblens::parse {
 namespace {
@@ -207,6 +208,16 @@ std::optional<Amount> read_amount(std::string_view s, std::size_t i) {
   return a;
 }
 
+// The first ASCII digit at or after `i`, or s.size(): most of a posting has none, and is stepped
+// over eight bytes at a time.
+std::size_t next_digit(std::string_view s, std::size_t i) {
+  for (; i + 8 <= s.size(); i += 8)
+    if (const std::uint64_t found = text::swar::digits(text::swar::load(s.data() + i)))
+      return i + text::swar::first(found);
+  while (i < s.size() && !is_digit(s[i])) ++i;
+  return i;
+}
+
 PayPeriod find_period(std::string_view s, std::size_t from, std::size_t to) {
   to = std::min(to, s.size());
   PayPeriod best = PayPeriod::unknown;
@@ -279,8 +290,8 @@ std::optional<Salary> parse_salary(std::string_view text) {
 
 std::optional<Salary> parse_salary(text::Folded text) {
   const std::string_view s = text.text;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (!is_digit(s[i]) || (i > 0 && (is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ','))) continue;
+  for (std::size_t i = next_digit(s, 0); i < s.size(); i = next_digit(s, i + 1)) {
+    if (i > 0 && (is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',')) continue;
     if (i > 0 && is_letter(s[i - 1]) && match_prefix(s, i).empty()) continue;  // "401k", "a1"
     auto first = read_amount(s, i);
     if (!first) continue;

@@ -1,11 +1,11 @@
 #include "shared/text/normalize.hpp"
 
 #include <utf8proc.h>
-#include <bit>
 #include <cstdlib>
 #include <cstring>
 
 #include "shared/text/string_sink.hpp"
+#include "shared/text/swar.hpp"
 #include "shared/text/utf8.hpp"
 
 namespace joblens::text {
@@ -145,40 +145,22 @@ std::string_view fold_run(std::string_view run, Utf8procBuffer& buffer) {
 // The end of the run of ASCII bytes that starts at `i`, eight bytes at a time: in WebAssembly a loop
 // per byte cost as much as lowercasing the run.
 std::size_t ascii_run_end(std::string_view s, std::size_t i) {
-  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
-    if (word & kHigh) break;
-  }
+  for (; i + 8 <= s.size(); i += 8)
+    if (swar::load(s.data() + i) & swar::kHigh) break;
   while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
   return i;
-}
-
-// The high bit of every byte of `word` that is not an ASCII letter or digit. Each byte's range test is
-// done on its low seven bits plus an offset that cannot carry into the next byte.
-std::uint64_t not_alphanumeric(std::uint64_t word) {
-  constexpr std::uint64_t kBytes = 0x0101010101010101ull;
-  constexpr std::uint64_t kHigh = kBytes * 0x80;
-  const std::uint64_t low7 = word & (kBytes * 0x7F);
-  const std::uint64_t lower = low7 | (kBytes * 0x20);
-  const std::uint64_t letter = (lower + kBytes * (0x80 - 'a')) & ~(lower + kBytes * (0x7F - 'z'));
-  const std::uint64_t digit = (low7 + kBytes * (0x80 - '0')) & ~(low7 + kBytes * (0x7F - '9'));
-  return ~((letter | digit) & ~word) & kHigh;
 }
 
 // Copies the ASCII letters and digits at the start of [p, end) to `to`, which has room for 8 bytes
 // more than that range; returns how many it copied. Eight bytes at a time: all eight are stored, and
 // the word ends at the first that is not a letter or digit (what follows overwrites the rest).
 [[gnu::always_inline]] inline std::size_t copy_alphanumeric(const char* p, const char* end, char* to) {
-  static_assert(std::endian::native == std::endian::little, "the first byte is the lowest");
   const char* const start = p;
   for (; end - p >= 8; p += 8, to += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, p, 8);
+    const std::uint64_t word = swar::load(p);
     std::memcpy(to, &word, 8);
-    if (const std::uint64_t other = not_alphanumeric(word))
-      return static_cast<std::size_t>(p - start) + static_cast<std::size_t>(__builtin_ctzll(other) / 8);
+    if (const std::uint64_t other = ~swar::alphanumerics(word) & swar::kHigh)
+      return static_cast<std::size_t>(p - start) + swar::first(other);
   }
   for (; p != end; ++p, ++to) {
     const auto b = static_cast<unsigned char>(*p);

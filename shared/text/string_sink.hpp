@@ -14,6 +14,8 @@
 #include <string>
 #include <string_view>
 
+#include "shared/text/swar.hpp"
+
 namespace joblens::text {
 
 class StringSink {
@@ -63,14 +65,9 @@ class StringSink {
     // Eight bytes at a time (WebAssembly has no vector loop for this without SIMD): a byte is an
     // uppercase letter when it is ASCII, >= 'A' and not > 'Z'; its lowercase adds 0x20.
     for (; k + 8 <= s.size(); k += 8) {
-      std::uint64_t word;
-      std::memcpy(&word, s.data() + k, 8);
+      std::uint64_t word = swar::load(s.data() + k);
       seen |= word;
-      const std::uint64_t low7 = word & kLow7;
-      const std::uint64_t at_least_a = low7 + kBytes * (0x80 - 'A');
-      const std::uint64_t above_z = low7 + kBytes * (0x7F - 'Z');
-      const std::uint64_t upper = (at_least_a ^ above_z) & ~word & kHigh;
-      word |= upper >> 2;
+      word |= (swar::in_range(word & swar::kLow7, 'A', 'Z') & ~word) >> 2;
       std::memcpy(out + k, &word, 8);
     }
     for (; k < s.size(); ++k) {
@@ -78,7 +75,7 @@ class StringSink {
       seen |= c;
       out[k] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + ('a' - 'A') : c);
     }
-    if (seen & kHigh) return false;
+    if (seen & swar::kHigh) return false;
     size_ += s.size();
     return true;
   }
@@ -91,9 +88,6 @@ class StringSink {
 
  private:
   static constexpr std::size_t kSlack = 16;
-  static constexpr std::uint64_t kBytes = 0x0101010101010101ull;  // 1 in every byte
-  static constexpr std::uint64_t kLow7 = kBytes * 0x7F;
-  static constexpr std::uint64_t kHigh = kBytes * 0x80;
 
   void reserve(std::size_t n) {
     if (size_ + n <= capacity_) [[likely]]

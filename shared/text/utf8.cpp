@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "shared/text/normalize.hpp"
+#include "shared/text/swar.hpp"
 
 namespace joblens::text {
 
@@ -28,26 +29,22 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
 
 namespace {
 
-constexpr std::uint64_t kBytes = 0x0101010101010101ull;  // 1 in every byte
-constexpr std::uint64_t kHigh = kBytes * 0x80;
-
 // Valid UTF-8, and (when kExclude) without the ASCII byte `excluded`. ASCII, nearly all of a posting,
 // is checked eight bytes at a time; utfcpp validates the rest. Both questions in one pass: in
 // WebAssembly, memchr reads four bytes at a time and a separate search cost as much as the check.
 template <bool kExclude>
 bool validate(std::string_view s, char excluded) {
-  const std::uint64_t pattern = kBytes * static_cast<unsigned char>(excluded);
+  const std::uint64_t pattern = swar::kOnes * static_cast<unsigned char>(excluded);
   std::size_t i = 0;
   while (i < s.size()) {
     while (i + 8 <= s.size()) {
-      std::uint64_t word;
-      std::memcpy(&word, s.data() + i, 8);
+      const std::uint64_t word = swar::load(s.data() + i);
       std::uint64_t suspect = word;
       if (kExclude) {
         const std::uint64_t x = word ^ pattern;  // a zero byte where `excluded` is
-        suspect |= (x - kBytes) & ~x;            // high bit set in (or after) a zero byte
+        suspect |= (x - swar::kOnes) & ~x;       // high bit set in (or after) a zero byte
       }
-      if (suspect & kHigh) break;
+      if (suspect & swar::kHigh) break;
       i += 8;
     }
     if (i >= s.size()) break;
