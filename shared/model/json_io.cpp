@@ -146,21 +146,6 @@ std::string_view to_string(RemotePreference p) {
   return "any";
 }
 
-Result<json> parse_json(std::string_view text) {
-  if (!text::is_valid_utf8(text)) return make_error(ErrorCode::invalid_utf8, "the input is not valid UTF-8");
-  if (json_nesting_depth(text) > kMaxJsonDepth)
-    return make_error(ErrorCode::invalid_json,
-                      "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
-  try {
-    return json::parse(text);
-  } catch (const json::exception& e) {
-    // parse_error carries the byte offset; other json errors (rare) keep their own text.
-    if (const auto* p = dynamic_cast<const json::parse_error*>(&e))
-      return make_error(ErrorCode::invalid_json, "invalid JSON at byte " + std::to_string(p->byte));
-    return make_error(ErrorCode::invalid_json, "invalid JSON");
-  }
-}
-
 Result<Profile> profile_from_json(const json& j) {
   if (!j.is_object()) return wrong_type("profile", "a JSON object");
   Profile p;
@@ -199,7 +184,7 @@ Result<Profile> profile_from_json(const json& j) {
       return wrong_type("version", "a string or an integer");
   }
   if (p.version.empty()) {
-    const std::string canonical = to_json(p).dump();
+    const std::string canonical = to_json(p).dump(-1, ' ', false, json::error_handler_t::replace);
     p.version = hex64(XXH3_64bits(canonical.data(), canonical.size()));
   }
   return p;
