@@ -20,6 +20,7 @@ using joblens::wasm::ensure_profile;
 using joblens::wasm::error_json;
 using joblens::wasm::error_reply;
 using joblens::wasm::guarded;
+using joblens::wasm::reply_text;
 using joblens::wasm::State;
 using joblens::wasm::state;
 using joblens::wasm::to_c_string;
@@ -44,11 +45,11 @@ char* score_array(const char* jobs_json, double now_ms, joblens::model::JobShape
     first = false;
     auto job = joblens::model::job_from_json(item, shape);
     if (!job) {
-      out += json{{"error", error_json(job.error())}}.dump(-1, ' ', false, json::error_handler_t::replace);
+      out += reply_text(json{{"error", error_json(job.error())}});
       continue;
     }
     joblens::wire::append_json_text(*s.engine->score_cached(*job, *s.view, static_cast<std::int64_t>(now_ms)),
-                                    out);
+                                    out, joblens::wire::Encoding::ascii);
   }
   out += "]}";
   return to_c_string(out);
@@ -66,7 +67,7 @@ void jl_free(char* p) { std::free(p); }
 char* jl_init() {
   return guarded([] {
     if (auto e = ensure_engine()) return error_reply(*e);
-    return to_c_string(json{{"skills", state().engine->taxonomy().size()}}.dump());
+    return to_c_string(reply_text(json{{"skills", state().engine->taxonomy().size()}}));
   });
 }
 
@@ -80,7 +81,7 @@ char* jl_set_profile(const char* profile_json) {
     if (!profile) return error_reply(profile.error());
     State& s = state();
     s.view = s.engine->view(*profile);
-    return to_c_string(json{{"version", s.view->profile.version}}.dump());
+    return to_c_string(reply_text(json{{"version", s.view->profile.version}}));
   });
 }
 
@@ -112,7 +113,7 @@ char* jl_extract_skills(const char* text) {
     }
     json out{{"skills", std::move(list)}};
     out["years_min"] = found.years_min ? json(*found.years_min) : json(nullptr);
-    return to_c_string(out.dump());
+    return to_c_string(reply_text(out));
   });
 }
 
@@ -121,13 +122,12 @@ char* jl_cache_stats() {
   return guarded([] {
     if (auto e = ensure_engine()) return error_reply(*e);
     const auto s = state().engine->cache_stats();
-    return to_c_string(json{
-        {"hits", s.hits},
-        {"misses", s.misses},
-        {"expired", s.expired},
-        {"evictions", s.evictions},
-        {"entries", s.entries},
-        {"bytes", s.bytes}}.dump());
+    return to_c_string(reply_text(json{{"hits", s.hits},
+                                       {"misses", s.misses},
+                                       {"expired", s.expired},
+                                       {"evictions", s.evictions},
+                                       {"entries", s.entries},
+                                       {"bytes", s.bytes}}));
   });
 }
 

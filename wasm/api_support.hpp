@@ -35,12 +35,18 @@ inline char* to_c_string(const std::string& s) {
   return out;
 }
 
+// Replies are ASCII JSON: characters outside ASCII are escaped (\uXXXX), which JavaScript decodes and
+// parses fastest (docs/benchmarks.md); ill-formed UTF-8 becomes U+FFFD.
+inline std::string reply_text(const json& j) {
+  return j.dump(-1, ' ', /*ensure_ascii=*/true, json::error_handler_t::replace);
+}
+
 inline json error_json(const joblens::Error& e) {
   return {{"code", static_cast<int>(e.code)}, {"name", joblens::to_string(e.code)}, {"message", e.message}};
 }
 
 inline char* error_reply(const joblens::Error& e) {
-  return to_c_string(json{{"error", error_json(e)}}.dump(-1, ' ', false, json::error_handler_t::replace));
+  return to_c_string(reply_text(json{{"error", error_json(e)}}));
 }
 
 template <typename F>

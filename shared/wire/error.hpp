@@ -41,15 +41,15 @@ namespace joblens {
   X(host_timeout, 3002, "the native host did not answer in time")         \
   X(sender_forbidden, 3003, "the message came from an unexpected sender") \
   X(bad_message, 3004, "the message does not have the expected shape")    \
-  X(llm_not_configured, 4001, "no AI provider is configured for this")   \
-  X(llm_failed, 4002, "every AI provider in the chain failed")          \
-  X(rate_limited, 4003, "the provider asked us to slow down")            \
-  X(provider_timeout, 4004, "the provider did not answer in time")       \
-  X(bad_reply, 4005, "the provider's reply did not fit the schema")      \
-  X(budget_exceeded, 4006, "the AI budget's cap is reached")             \
-  X(breaker_open, 4007, "the provider failed repeatedly and is paused")  \
-  X(provider_error, 4008, "the provider refused or failed the request")  \
-  X(cancelled, 4009, "the task was cancelled")                           \
+  X(llm_not_configured, 4001, "no AI provider is configured for this")    \
+  X(llm_failed, 4002, "every AI provider in the chain failed")            \
+  X(rate_limited, 4003, "the provider asked us to slow down")             \
+  X(provider_timeout, 4004, "the provider did not answer in time")        \
+  X(bad_reply, 4005, "the provider's reply did not fit the schema")       \
+  X(budget_exceeded, 4006, "the AI budget's cap is reached")              \
+  X(breaker_open, 4007, "the provider failed repeatedly and is paused")   \
+  X(provider_error, 4008, "the provider refused or failed the request")   \
+  X(cancelled, 4009, "the task was cancelled")                            \
   X(internal, 1999, "an unexpected internal error")
 
 enum class ErrorCode : int {

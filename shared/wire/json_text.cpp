@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/text/normalize.hpp"
+#include "shared/text/utf8.hpp"
 
 namespace joblens::wire {
 
@@ -23,9 +24,8 @@ void JsonText::escaped(std::string_view s) {
   std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x80 || !ascii_)) continue;
     out_.put(s.substr(run, i - run));
-    run = i + 1;
     switch (c) {
       case '"':
         out_.put("\\\"");
@@ -48,14 +48,35 @@ void JsonText::escaped(std::string_view s) {
       case '\t':
         out_.put("\\t");
         break;
-      default: {
-        static constexpr char kHex[] = "0123456789abcdef";
-        const char code[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-        out_.put(std::string_view(code, sizeof code));
-      }
+      default:
+        if (c < 0x80) {
+          escape_code_unit(c);
+        } else {  // Encoding::ascii: the character as UTF-16, a surrogate pair above U+FFFF
+          std::size_t next = i;
+          const std::uint32_t cp = text::next_code_point(s, next);
+          if (cp > 0xFFFF) {
+            escape_code_unit(0xD800 + ((cp - 0x10000) >> 10));
+            escape_code_unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+          } else {
+            escape_code_unit(cp);
+          }
+          i = next - 1;
+        }
     }
+    run = i + 1;
   }
   out_.put(s.substr(run));
+}
+
+void JsonText::escape_code_unit(std::uint32_t unit) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const char code[] = {'\\',
+                       'u',
+                       kHex[(unit >> 12) & 0xF],
+                       kHex[(unit >> 8) & 0xF],
+                       kHex[(unit >> 4) & 0xF],
+                       kHex[unit & 0xF]};
+  out_.put(std::string_view(code, sizeof code));
 }
 
 JsonText& JsonText::strings(const std::vector<std::string>& list) {

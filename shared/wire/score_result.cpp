@@ -49,8 +49,8 @@ json to_json(const ScoreResult& r) {
   return out;
 }
 
-void append_json_text(const ScoreResult& r, std::string& out) {
-  JsonText j(out, 3072);  // a result is 2-3 KB of text
+void append_json_text(const ScoreResult& r, std::string& out, Encoding encoding) {
+  JsonText j(out, 3072, encoding);  // a result is 2-3 KB of text
   j.raw("{\"id\":").string(r.id).raw(",\"score\":").integer(r.score);
   j.raw(",\"job_skills\":").strings(r.job_skills).raw(",\"matched_skills\":").strings(r.matched_skills);
   j.raw(",\"missing_skills\":").strings(r.missing_skills);

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "shared/wire/json_text.hpp"
+
 namespace joblens::wire {
 
 struct FoundSkillView {
@@ -53,7 +55,8 @@ struct ScoreResult {
 // Keys in the documented order (ordered_json), so the CLI's lines read id, score, job_skills, ...
 nlohmann::ordered_json to_json(const ScoreResult& r);
 
-// The same as to_json(r).dump(), written straight into `out`: the path of every scored burst.
-void append_json_text(const ScoreResult& r, std::string& out);
+// The same as to_json(r).dump() (with Encoding::ascii, dump's ensure_ascii), written straight into
+// `out`: the path of every scored burst.
+void append_json_text(const ScoreResult& r, std::string& out, Encoding encoding = Encoding::utf8);
 
 }  // namespace joblens::wire

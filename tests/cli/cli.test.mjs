@@ -119,3 +119,28 @@ test('the WebAssembly module scores like the CLI and reports cache hits', async 
   assert.throws(() => core.scoreJobs('not an array'), /array/);
   assert.throws(() => core.setProfile({ remote: 'sometimes' }), /remote/);
 });
+
+test('the WebAssembly module replies in ASCII JSON, with the same values as the CLI', async () => {
+  // Replies escape every character outside ASCII (\uXXXX), which JavaScript decodes fastest; the
+  // examples' badges and reasons hold such characters ("·", "€"), so the escape is exercised.
+  const core = await loadForNode(join(root, 'build', 'wasm'));
+  const m = core.module;
+  const raw = (name, text, ...rest) => {
+    const bytes = new TextEncoder().encode(`${text}\0`);
+    const pointer = m._malloc(bytes.length);
+    m.HEAPU8.set(bytes, pointer);
+    const reply = m[`_${name}`](pointer, ...rest);
+    m._free(pointer);
+    const out = m.HEAPU8.slice(reply, m.HEAPU8.indexOf(0, reply));
+    m._jl_free(reply);
+    return out;
+  };
+  raw('jl_set_profile', readFileSync(profile, 'utf8'));
+  const jobs = readFileSync(examples, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const reply = raw('jl_score_jobs', JSON.stringify(jobs), 1000);
+  assert.ok(reply.every((byte) => byte < 0x80), 'the reply is ASCII');
+  const text = new TextDecoder().decode(reply);
+  assert.match(text, /\\u00b7/);
+  const fromCli = lines(joblens(['score', '--profile', profile, '--jobs', examples]).stdout);
+  assert.deepEqual(JSON.parse(text).results, fromCli);
+});

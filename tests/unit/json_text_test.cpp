@@ -15,9 +15,9 @@
 using namespace joblens;
 
 namespace {
-std::string text_of(const wire::ScoreResult& r) {
+std::string text_of(const wire::ScoreResult& r, wire::Encoding encoding = wire::Encoding::utf8) {
   std::string out;
-  wire::append_json_text(r, out);
+  wire::append_json_text(r, out, encoding);
   return out;
 }
 }  // namespace
@@ -37,6 +37,26 @@ TEST_CASE("json_text: strings are escaped like nlohmann's dump") {
   CHECK(bad ==
         "\"a\xEF\xBF\xBD"
         "b\"");
+}
+
+TEST_CASE("json_text: Encoding::ascii escapes like nlohmann's dump with ensure_ascii") {
+  for (const std::string& s :
+       {std::string("plain \" \\ \t\x01"), std::string("caf\xC3\xA9 \xC2\xB7 \xC3\x8E"),
+        std::string("\xE2\x82\xAC"
+                    "85k \xE2\x80\x94 \xEF\xBF\xBD"),
+        std::string("\xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF end"), std::string("\xE6\x97\xA5\xE6\x9C\xAC")}) {
+    std::string out;
+    wire::JsonText(out, 16, wire::Encoding::ascii).string(s);
+    CAPTURE(s);
+    CHECK(out == nlohmann::json(s).dump(-1, ' ', /*ensure_ascii=*/true));
+    for (const char c : out) CHECK(static_cast<unsigned char>(c) < 0x80);
+  }
+  std::string bad;
+  wire::JsonText(bad, 16, wire::Encoding::ascii)
+      .string(
+          "a\xFF"
+          "b");
+  CHECK(bad == "\"a\\ufffdb\"");
 }
 
 TEST_CASE("json_text: numbers print like nlohmann's dump") {
@@ -74,6 +94,7 @@ TEST_CASE("json_text: every corpus result is written exactly as to_json(r).dump(
     const wire::ScoreResult r = e.score(*job, view);
     with_salary += r.salary ? 1 : 0;
     CHECK(text_of(r) == wire::to_json(r).dump());
+    CHECK(text_of(r, wire::Encoding::ascii) == wire::to_json(r).dump(-1, ' ', /*ensure_ascii=*/true));
     ++compared;
   }
   CHECK(compared >= 40);
