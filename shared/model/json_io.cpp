@@ -1,6 +1,7 @@
 #include "shared/model/json_io.hpp"
 
 #include <xxhash.h>
+#include <array>
 #include <cstdio>
 
 #include "shared/text/normalize.hpp"
@@ -213,22 +214,22 @@ json to_json(const Profile& p) {
 }
 
 Result<Job> job_from_json(const json& j, JobShape shape) {
-  const bool posting = shape == JobShape::posting;
-  if (!j.is_object()) return wrong_type("job", "a JSON object");
-  Job job;
-  if (auto it = j.find("id"); it != j.end() && it->is_number_integer()) {
-    job.id = std::to_string(it->get<long long>());  // LinkedIn ids are numbers; accept them as such
-  } else if (auto e = read_string(j, "id", job.id, true)) {
-    return *e;
+  if (!j.is_object()) return job_not_an_object();
+  JobFields fields;
+  std::array<std::string, kJobFieldCount> digits;  // integers' text, alive while `fields` refers to it
+  for (std::size_t f = 0; f < kJobFieldCount; ++f) {
+    auto it = j.find(kJobFieldNames[f]);
+    if (it == j.end() || it->is_null()) continue;
+    if (it->is_string()) {
+      fields[f] = {FieldKind::string, it->get_ref<const std::string&>()};
+    } else if (it->is_number_integer()) {
+      digits[f] = std::to_string(it->get<long long>());
+      fields[f] = {FieldKind::integer, digits[f]};
+    } else {
+      fields[f] = {FieldKind::other, {}};
+    }
   }
-  for (auto e : {read_string(j, "title", job.title, true), read_string(j, "company", job.company, posting),
-                 read_string(j, "location", job.location, posting),
-                 read_string(j, "description", job.description, posting),
-                 read_optional_string(j, "salary", job.salary), read_optional_string(j, "url", job.url),
-                 read_optional_string(j, "workplace", job.workplace),
-                 read_optional_string(j, "employment_type", job.employment_type)})
-    if (e) return *e;
-  return job;
+  return job_from_fields(fields, shape);
 }
 
 json to_json(const Job& job) {

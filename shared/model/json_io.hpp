@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "shared/model/job.hpp"
+#include "shared/model/job_fields.hpp"
 #include "shared/model/profile.hpp"
 #include "shared/wire/error.hpp"
 
@@ -22,9 +23,7 @@ int json_nesting_depth(std::string_view text);
 Result<Profile> profile_from_json(const nlohmann::json& j);
 nlohmann::json to_json(const Profile& p);
 
-// A posting has every text field; a card (as a search page lists it, before the details pane is
-// open) needs only id and title, and the other texts default to empty.
-enum class JobShape { posting, card };
+// The rules of a job (required fields, types) are job_from_fields' (job_fields.hpp).
 Result<Job> job_from_json(const nlohmann::json& j, JobShape shape = JobShape::posting);
 nlohmann::json to_json(const Job& job);
 
