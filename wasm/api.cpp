@@ -30,29 +30,15 @@ namespace {
 
 // Scores a JSON array of jobs of one shape: {"results": [ScoreResult or {"error"}...]}.
 char* score_array(const char* jobs_json, double now_ms, joblens::model::JobShape shape) {
-  if (auto e = ensure_engine()) return error_reply(*e);
+  if (auto e = ensure_engine()) return error_reply(*e);  // before reading: "no profile" comes first
   if (auto e = ensure_profile()) return error_reply(*e);
-  State& s = state();
   auto parsed = joblens::model::parse_json_quiet(jobs_json ? jobs_json : "");
   if (!parsed) return error_reply(parsed.error());
   if (!parsed->is_array())
     return error_reply(joblens::make_error(joblens::ErrorCode::wrong_type, "jobs must be a JSON array"));
-  // Results are written as text, not built as JSON values: see shared/wire/json_text.hpp.
-  std::string out = "{\"results\":[";
-  bool first = true;
-  for (const auto& item : *parsed) {
-    if (!first) out.push_back(',');
-    first = false;
-    auto job = joblens::model::job_from_json(item, shape);
-    if (!job) {
-      out += reply_text(json{{"error", error_json(job.error())}});
-      continue;
-    }
-    joblens::wire::append_json_text(*s.engine->score_cached(*job, *s.view, static_cast<std::int64_t>(now_ms)),
-                                    out, joblens::wire::Encoding::ascii);
-  }
-  out += "]}";
-  return to_c_string(out);
+  return joblens::wasm::score_each(
+      parsed->size(), [&](std::size_t i) { return joblens::model::job_from_json((*parsed)[i], shape); },
+      now_ms);
 }
 
 }  // namespace

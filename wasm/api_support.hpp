@@ -73,4 +73,27 @@ inline std::optional<joblens::Error> ensure_profile() {
   return std::nullopt;
 }
 
+// Scores `count` jobs, each read by read_job(i) (a Result<model::Job>), against the current profile:
+// {"results": [ScoreResult or {"error"}...]} in order. Results are written as text, not built as JSON
+// values: see shared/wire/json_text.hpp.
+template <typename ReadJob>
+char* score_each(std::size_t count, ReadJob&& read_job, double now_ms) {
+  if (auto e = ensure_engine()) return error_reply(*e);
+  if (auto e = ensure_profile()) return error_reply(*e);
+  State& s = state();
+  std::string out = "{\"results\":[";
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i) out.push_back(',');
+    auto job = read_job(i);
+    if (!job) {
+      out += reply_text(json{{"error", error_json(job.error())}});
+      continue;
+    }
+    wire::append_json_text(*s.engine->score_cached(*job, *s.view, static_cast<std::int64_t>(now_ms)), out,
+                           wire::Encoding::ascii);
+  }
+  out += "]}";
+  return to_c_string(out);
+}
+
 }  // namespace joblens::wasm

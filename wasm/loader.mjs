@@ -13,6 +13,9 @@ export class JobLensError extends Error {
 }
 
 const encoder = new TextEncoder();
+// The fields of a job in the order of the module's field table (model::JobField, wasm/job_table.cpp).
+const JOB_FIELDS = ['id', 'title', 'company', 'location', 'description', 'salary', 'url', 'workplace', 'employment_type'];
+const WORDS_PER_JOB = 1 + 3 * JOB_FIELDS.length;
 const decoder = new TextDecoder();
 
 export class JobLensCore {
@@ -50,20 +53,78 @@ export class JobLensCore {
     } finally {
       allocated.forEach((pointer) => m._free(pointer));
     }
+    return this.reply(reply);
+  }
+
+  // Parses (and frees) a reply; an {"error"} reply throws.
+  reply(pointer) {
+    const m = this.module;
     const heap = m.HEAPU8;
-    const text = decoder.decode(heap.subarray(reply, heap.indexOf(0, reply)));
-    m._jl_free(reply);
+    const text = decoder.decode(heap.subarray(pointer, heap.indexOf(0, pointer)));
+    m._jl_free(pointer);
     const value = JSON.parse(text);
     if (value.error) throw new JobLensError(value.error);
     return value;
   }
 
+  // Scores an array of jobs through jl_score_job_table: each field's text is encoded straight into
+  // the module's memory and a table says where (layout: wasm/job_table.cpp), instead of a
+  // JSON.stringify here and a parse there. The module checks every job by the rules of JSON jobs;
+  // anything but an array goes the JSON way, for the module's own error.
+  scoreTable(jobs, nowMs, shape) {
+    if (!Array.isArray(jobs)) return this.call(shape ? 'jl_score_cards' : 'jl_score_jobs', JSON.stringify(jobs), nowMs).results;
+    const m = this.module;
+    const fields = jobs.length * JOB_FIELDS.length;
+    const kinds = new Uint8Array(fields);
+    const texts = new Array(fields);
+    let capacity = 4 * (1 + jobs.length * WORDS_PER_JOB);
+    jobs.forEach((job, j) => {
+      if (typeof job !== 'object' || job === null || Array.isArray(job)) return;
+      JOB_FIELDS.forEach((name, f) => {
+        const value = job[name];
+        const k = j * JOB_FIELDS.length + f;
+        if (value === undefined || value === null) return;  // kind 0: absent
+        if (typeof value === 'string') [kinds[k], texts[k]] = [1, value];
+        else if (Number.isInteger(value) && Math.abs(value) < 2 ** 63) [kinds[k], texts[k]] = [2, String(value)];
+        else kinds[k] = 3;
+        if (texts[k] !== undefined) capacity += texts[k].length * 3;  // UTF-16 code unit -> at most 3 bytes
+      });
+    });
+    const base = m._malloc(capacity);
+    let reply;
+    try {
+      const heap = m.HEAPU8;  // read after malloc: a memory growth replaces the view
+      const words = new Uint32Array(heap.buffer, base, 1 + jobs.length * WORDS_PER_JOB);
+      words[0] = jobs.length;
+      let at = words.byteLength;
+      jobs.forEach((job, j) => {
+        const row = 1 + j * WORDS_PER_JOB;
+        words[row] = typeof job === 'object' && job !== null && !Array.isArray(job) ? 1 : 0;
+        for (let f = 0; f < JOB_FIELDS.length; f++) {
+          const k = j * JOB_FIELDS.length + f;
+          const w = row + 1 + 3 * f;
+          words[w] = kinds[k];
+          words[w + 1] = at;
+          words[w + 2] = 0;
+          if (texts[k] === undefined) continue;
+          const { written } = encoder.encodeInto(texts[k], heap.subarray(base + at, base + capacity));
+          words[w + 2] = written;
+          at += written;
+        }
+      });
+      reply = m._jl_score_job_table(base, capacity, nowMs, shape);
+    } finally {
+      m._free(base);
+    }
+    return this.reply(reply).results;
+  }
+
   init() { return this.call('jl_init'); }
   setProfile(profile) { return this.call('jl_set_profile', JSON.stringify(profile)); }
-  scoreJobs(jobs, nowMs = Date.now()) { return this.call('jl_score_jobs', JSON.stringify(jobs), nowMs).results; }
+  scoreJobs(jobs, nowMs = Date.now()) { return this.scoreTable(jobs, nowMs, 0); }
   extractSkills(text) { return this.call('jl_extract_skills', text); }
   cacheStats() { return this.call('jl_cache_stats'); }
-  scoreCards(jobs, nowMs = Date.now()) { return this.call('jl_score_cards', JSON.stringify(jobs), nowMs).results; }
+  scoreCards(jobs, nowMs = Date.now()) { return this.scoreTable(jobs, nowMs, 1); }
 
   // The page adapter's calls (docs/extension.md): selector rules, layout detection, raw DOM reads to
   // fields, health and scores.

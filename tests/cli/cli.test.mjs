@@ -144,3 +144,51 @@ test('the WebAssembly module replies in ASCII JSON, with the same values as the 
   const fromCli = lines(joblens(['score', '--profile', profile, '--jobs', examples]).stdout);
   assert.deepEqual(JSON.parse(text).results, fromCli);
 });
+
+test('scoreJobs and scoreCards (the field table) answer exactly as the JSON exports, bad jobs included', async () => {
+  const core = await loadForNode(join(root, 'build', 'wasm'));
+  core.setProfile(JSON.parse(readFileSync(profile, 'utf8')));
+  const good = { id: 'g', title: 'Data Engineer', company: 'Acme', location: 'Lisbon, Portugal',
+    description: 'Python, SQL and Apache Spark; Airflow is a plus. \u20ac60k \u2013 \u20ac80k, caf\u00e9 \ud83d\ude00' };
+  const jobs = [
+    ...lines(readFileSync(corpus, 'utf8')).map(({ expected, ...job }) => job),
+    good, { ...good, id: 4038498138 }, { ...good, id: -7 }, { ...good, id: 1.5 }, { ...good, id: true },
+    { ...good, title: 5 }, { ...good, title: undefined }, { ...good, company: null }, { ...good, description: [] },
+    { ...good, salary: null, url: 7 }, { ...good, salary: { min: 1 } }, { ...good, workplace: 'Remote', employment_type: 'Full-time' },
+    { id: 'card', title: 'Frontend Engineer' }, {}, null, 'a string', 42, [good], { ...good, title: '' },
+  ];
+  for (const [table, json] of [['scoreJobs', 'jl_score_jobs'], ['scoreCards', 'jl_score_cards']]) {
+    const viaTable = core[table](jobs, 1000);
+    const viaJson = core.call(json, JSON.stringify(jobs), 1000).results;
+    assert.equal(viaTable.length, jobs.length);
+    assert.deepEqual(viaTable, viaJson, table);
+  }
+  assert.ok(core.scoreJobs(jobs).some((r) => r.error?.name === 'wrong_type'));
+  assert.throws(() => core.scoreJobs({ not: 'an array' }), /array/);
+});
+
+test('a malformed field table is an error reply, never a read outside it', async () => {
+  const core = await loadForNode(join(root, 'build', 'wasm'));
+  core.setProfile(JSON.parse(readFileSync(profile, 'utf8')));
+  const m = core.module;
+  const table = (words) => {
+    const pointer = m._malloc(words.length * 4);
+    new Uint32Array(m.HEAPU8.buffer, pointer, words.length).set(words);
+    try {
+      return core.reply(m._jl_score_job_table(pointer, words.length * 4, 0, 0));
+    } catch (error) {
+      return { thrown: error.codeName };
+    } finally {
+      m._free(pointer);
+    }
+  };
+  const fields = (kind, offset, length) => Array.from({ length: 9 }, () => [kind, offset, length]).flat();
+  assert.deepEqual(table([]), { thrown: 'invalid_value' });                 // no header
+  assert.deepEqual(table([1000000]), { thrown: 'invalid_value' });          // more jobs than words
+  const outside = table([1, 1, ...fields(1, 0xfffffff0, 64)]).results[0];
+  assert.equal(outside.error.name, 'invalid_value');
+  const unknownKind = table([1, 1, ...fields(9, 0, 0)]).results[0];
+  assert.equal(unknownKind.error.name, 'invalid_value');
+  const absent = table([1, 1, ...fields(0, 0xfffffff0, 0xffffffff)]).results[0];  // texts unread
+  assert.equal(absent.error.name, 'missing_field');
+});
