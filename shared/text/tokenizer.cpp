@@ -5,6 +5,7 @@
 
 #include "shared/text/normalize.hpp"
 #include "shared/text/string_sink.hpp"
+#include "shared/text/swar.hpp"
 #include "shared/text/utf8.hpp"
 
 namespace joblens::text {
@@ -121,14 +122,7 @@ class Tokenizer {
         case CharClass::word:
           if (!in_token_) start_token(at, c.upper);
           token_has_digit_ |= c.digit;
-          // Most of a posting is runs of ASCII letters: take them without classifying each one.
-          while (i < text_.size()) {
-            const auto b = static_cast<unsigned char>(text_[i]);
-            const bool digit = b >= '0' && b <= '9';
-            if (!digit && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) break;
-            token_has_digit_ |= digit;
-            ++i;
-          }
+          i = ascii_word_end(i);
           last_word_end_ = i;
           break;
         case CharClass::plus_or_hash:
@@ -174,6 +168,29 @@ class Tokenizer {
     }
     end_token();
     end_sentence(text_.size(), true);
+  }
+
+  // Most of a posting is runs of ASCII letters and digits: taken eight bytes at a time, without
+  // classifying each one. Returns where the run starts at `i` ends; notes a digit in it.
+  std::size_t ascii_word_end(std::size_t i) {
+    for (; i + 8 <= text_.size(); i += 8) {
+      const std::uint64_t word = swar::load(text_.data() + i);
+      const std::uint64_t other = ~swar::alphanumerics(word) & swar::kHigh;
+      const std::uint64_t digits = swar::digits(word);
+      if (!other) {
+        token_has_digit_ |= digits != 0;
+        continue;
+      }
+      token_has_digit_ |= (digits & (other - 1)) != 0;  // digits before the first other byte
+      return i + swar::first(other);
+    }
+    for (; i < text_.size(); ++i) {
+      const auto b = static_cast<unsigned char>(text_[i]);
+      const bool digit = b >= '0' && b <= '9';
+      if (!digit && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) break;
+      token_has_digit_ |= digit;
+    }
+    return i;
   }
 
   bool word_follows(std::size_t i) const {

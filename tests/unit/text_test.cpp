@@ -111,6 +111,23 @@ TEST_CASE("text: tokenizer keeps C++, C#, Node.js, .NET and R&D whole") {
   CHECK_FALSE(t.tokens[0].capitalized == false);
 }
 
+TEST_CASE("text: tokens of every length know whether they hold a digit, wherever it is") {
+  for (std::size_t length = 1; length <= 20; ++length) {
+    for (std::size_t at = 0; at <= length; ++at) {  // at == length: no digit
+      std::string word(length, 'k');
+      if (at < length) word[at] = '7';
+      const std::string text = "x " + word + ", Kubernetes2 and Go";
+      const TokenizedText t = tokenize(text);
+      REQUIRE(t.tokens.size() == 5);
+      CAPTURE(word);
+      CHECK(t.folded_token(1) == word);
+      CHECK(t.tokens[1].has_digit == (at < length));
+      CHECK(t.tokens[2].has_digit);
+      CHECK_FALSE(t.tokens[4].has_digit);
+    }
+  }
+}
+
 TEST_CASE("text: sentences know lines and colons") {
   const auto t = tokenize("Nice to have:\nKafka, Terraform\nGo is a plus.");
   REQUIRE(t.sentences.size() == 3);
