@@ -1,5 +1,6 @@
 #include "shared/parse/years.hpp"
 
+#include <cstdint>
 #include <string>
 
 #include "shared/text/byte_search.hpp"
@@ -69,7 +70,13 @@ bool starts_number(std::string_view s, std::size_t i) {
                 s[i - 1] == ',' || s[i - 1] == '$' || s[i - 1] == '-'))
     return false;
   if (s[i] >= '0' && s[i] <= '9') return true;
-  if (s[i] < 'e' || s[i] > 'z') return false;  // no number word starts there: skip the comparisons
+  // Only a word that starts with a number word's first letter is compared with them.
+  constexpr std::uint32_t kFirstLetters = [] {
+    std::uint32_t mask = 0;
+    for (std::string_view w : kNumberWords) mask |= 1u << (w.front() - 'a');
+    return mask;
+  }();
+  if (s[i] < 'a' || s[i] > 'z' || !((kFirstLetters >> (s[i] - 'a')) & 1u)) return false;
   for (std::string_view w : kNumberWords)
     if (text::occurs_at(s, i, w)) return true;
   return false;
