@@ -17,13 +17,11 @@
 
 using joblens::wasm::ensure_engine;
 using joblens::wasm::ensure_profile;
-using joblens::wasm::error_json;
 using joblens::wasm::error_reply;
 using joblens::wasm::guarded;
-using joblens::wasm::reply_text;
+using joblens::wasm::reply;
 using joblens::wasm::State;
 using joblens::wasm::state;
-using joblens::wasm::to_c_string;
 using json = nlohmann::ordered_json;
 
 namespace {
@@ -53,7 +51,7 @@ void jl_free(char* p) { std::free(p); }
 char* jl_init() {
   return guarded([] {
     if (auto e = ensure_engine()) return error_reply(*e);
-    return to_c_string(reply_text(json{{"skills", state().engine->taxonomy().size()}}));
+    return reply(json{{"skills", state().engine->taxonomy().size()}});
   });
 }
 
@@ -67,7 +65,7 @@ char* jl_set_profile(const char* profile_json) {
     if (!profile) return error_reply(profile.error());
     State& s = state();
     s.view = s.engine->view(*profile);
-    return to_c_string(reply_text(json{{"version", s.view->profile.version}}));
+    return reply(json{{"version", s.view->profile.version}});
   });
 }
 
@@ -99,7 +97,7 @@ char* jl_extract_skills(const char* text) {
     }
     json out{{"skills", std::move(list)}};
     out["years_min"] = found.years_min ? json(*found.years_min) : json(nullptr);
-    return to_c_string(reply_text(out));
+    return reply(out);
   });
 }
 
@@ -108,12 +106,12 @@ char* jl_cache_stats() {
   return guarded([] {
     if (auto e = ensure_engine()) return error_reply(*e);
     const auto s = state().engine->cache_stats();
-    return to_c_string(reply_text(json{{"hits", s.hits},
-                                       {"misses", s.misses},
-                                       {"expired", s.expired},
-                                       {"evictions", s.evictions},
-                                       {"entries", s.entries},
-                                       {"bytes", s.bytes}}));
+    return reply(json{{"hits", s.hits},
+                      {"misses", s.misses},
+                      {"expired", s.expired},
+                      {"evictions", s.evictions},
+                      {"entries", s.entries},
+                      {"bytes", s.bytes}});
   });
 }
 

@@ -41,13 +41,13 @@ inline std::string reply_text(const json& j) {
   return j.dump(-1, ' ', /*ensure_ascii=*/true, json::error_handler_t::replace);
 }
 
+inline char* reply(const json& j) { return to_c_string(reply_text(j)); }
+
 inline json error_json(const joblens::Error& e) {
   return {{"code", static_cast<int>(e.code)}, {"name", joblens::to_string(e.code)}, {"message", e.message}};
 }
 
-inline char* error_reply(const joblens::Error& e) {
-  return to_c_string(reply_text(json{{"error", error_json(e)}}));
-}
+inline char* error_reply(const joblens::Error& e) { return reply(json{{"error", error_json(e)}}); }
 
 template <typename F>
 char* guarded(F&& body) {

@@ -136,7 +136,7 @@ joblens::model::Job detail_job(const in_json& req, const sel::FieldValues& v, co
 using joblens::wasm::ensure_engine;
 using joblens::wasm::error_reply;
 using joblens::wasm::guarded;
-using joblens::wasm::reply_text;
+using joblens::wasm::reply;
 using joblens::wasm::to_c_string;
 
 extern "C" {
@@ -165,8 +165,8 @@ char* jl_detect_layout(const char* request_json) {
     for (const auto& m : sel::markers())
       for (const in_json& n : names)
         if (n.is_string() && n.get_ref<const std::string&>() == m.name) signals.set(m.id);
-    return to_c_string(reply_text(json{{"layout", sel::to_string(sel::detect_layout(signals))},
-                                       {"rule", sel::detection_rule(signals)}}));
+    return reply(json{{"layout", sel::to_string(sel::detect_layout(signals))},
+                      {"rule", sel::detection_rule(signals)}});
   });
 }
 
@@ -186,7 +186,7 @@ char* jl_page_cards(const char* request_json, double now_ms) {
       const auto values = read_fields(layout, member(card, "raw"), kCardFields);
       cards.push_back(card_result(as_string(member(card, "key")), values, static_cast<std::int64_t>(now_ms)));
     }
-    return to_c_string(reply_text(json{{"cards", std::move(cards)}}));
+    return reply(json{{"cards", std::move(cards)}});
   });
 }
 
@@ -207,14 +207,14 @@ char* jl_page_detail(const char* request_json, double now_ms) {
              {"job_id", id},
              {"steps", steps_json(values, kDetailFields)}};
     if (out["stale"].get<bool>() || id.empty() || values[sel::Field::description].value.empty())
-      return to_c_string(reply_text(out));
+      return reply(out);
     const auto job = detail_job(*req, values, id);
     out["job"] = json(joblens::model::to_json(job));  // the job as scored, for the panel and tests
     auto& s = joblens::wasm::state();
     if (s.view)
       out["result"] =
           joblens::wire::to_json(*s.engine->score_cached(job, *s.view, static_cast<std::int64_t>(now_ms)));
-    return to_c_string(reply_text(out));
+    return reply(out);
   });
 }
 
