@@ -84,11 +84,19 @@ class PhraseMatcher {
       h = (h ^ chunk) * kMultiplier;
       h ^= h >> 29;
     }
-    if (k < word.size()) {
-      std::uint64_t chunk = 0;
-      for (std::size_t b = 0; k + b < word.size(); ++b)
-        chunk |= std::uint64_t{static_cast<unsigned char>(word[k + b])} << (8 * b);
-      h = (h ^ chunk) * kMultiplier;
+    // The last 1-7 bytes in two loads, not a loop: 4-7 bytes as two overlapping 4-byte reads, 1-3 as
+    // the first, middle and last byte. Either covers every byte, and the length is already in `h`,
+    // so different words of a length still give different inputs.
+    const std::size_t rest = word.size() - k;
+    const char* tail = word.data() + k;
+    if (rest >= 4) {
+      std::uint32_t low, high;
+      std::memcpy(&low, tail, 4);
+      std::memcpy(&high, tail + rest - 4, 4);
+      h = (h ^ (low | std::uint64_t{high} << 32)) * kMultiplier;
+    } else if (rest > 0) {
+      const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(tail[i])}; };
+      h = (h ^ (byte(0) | byte(rest / 2) << 8 | byte(rest - 1) << 16)) * kMultiplier;
     }
     return h ^ (h >> 32);
   }
