@@ -60,23 +60,25 @@ class StringSink {
   [[gnu::always_inline]] bool put_ascii_lowercase(std::string_view s) {
     reserve(s.size());
     char* out = data_ + size_;
+    const std::size_t n = s.size();
     std::uint64_t seen = 0;
-    std::size_t k = 0;
-    // Eight bytes at a time (WebAssembly has no vector loop for this without SIMD): a byte is an
-    // uppercase letter when it is ASCII, >= 'A' and not > 'Z'; its lowercase adds 0x20.
-    for (; k + 8 <= s.size(); k += 8) {
-      std::uint64_t word = swar::load(s.data() + k);
-      seen |= word;
-      word |= (swar::in_range(word & swar::kLow7, 'A', 'Z') & ~word) >> 2;
-      std::memcpy(out + k, &word, 8);
-    }
-    for (; k < s.size(); ++k) {
-      const auto c = static_cast<unsigned char>(s[k]);
-      seen |= c;
-      out[k] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + ('a' - 'A') : c);
+    // Eight bytes at a time (WebAssembly has no vector loop for this without SIMD), and the rest in
+    // one overlapping step rather than a loop per byte: the last eight bytes again, or for a short
+    // word its first and last four. Bytes written twice get the same value.
+    if (n >= 8) {
+      for (std::size_t k = 0; k + 8 <= n; k += 8) seen |= lowercase8(s.data() + k, out + k);
+      if (n % 8) seen |= lowercase8(s.data() + n - 8, out + n - 8);
+    } else if (n >= 4) {
+      seen |= lowercase4(s.data(), out) | lowercase4(s.data() + n - 4, out + n - 4);
+    } else {
+      for (std::size_t k = 0; k < n; ++k) {
+        const auto c = static_cast<unsigned char>(s[k]);
+        seen |= c;
+        out[k] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + ('a' - 'A') : c);
+      }
     }
     if (seen & swar::kHigh) return false;
-    size_ += s.size();
+    size_ += n;
     return true;
   }
   // Appends the UTF-8 encoding of a valid scalar value (utfcpp, writing through the pointer).
@@ -88,6 +90,25 @@ class StringSink {
 
  private:
   static constexpr std::size_t kSlack = 16;
+
+  // A byte is an uppercase letter when it is ASCII, >= 'A' and not > 'Z'; its lowercase adds 0x20.
+  // Each returns the bytes read, for the caller's test of non-ASCII.
+  static std::uint64_t lowercase8(const char* from, char* to) {
+    std::uint64_t word = swar::load(from);
+    const std::uint64_t read = word;
+    word |= (swar::in_range(word & swar::kLow7, 'A', 'Z') & ~word) >> 2;
+    std::memcpy(to, &word, 8);
+    return read;
+  }
+  static std::uint32_t lowercase4(const char* from, char* to) {
+    std::uint32_t word;
+    std::memcpy(&word, from, 4);
+    const std::uint32_t read = word;
+    word |=
+        static_cast<std::uint32_t>(swar::in_range(word & 0x7F7F7F7Fu, 'A', 'Z') & ~std::uint64_t{word}) >> 2;
+    std::memcpy(to, &word, 4);
+    return read;
+  }
 
   void reserve(std::size_t n) {
     if (size_ + n <= capacity_) [[likely]]

@@ -128,6 +128,21 @@ TEST_CASE("text: tokens of every length know whether they hold a digit, wherever
   }
 }
 
+TEST_CASE("text: tokens of every length are lowercased, and folded when not ASCII") {
+  const std::string mixed = "KuBeRnEtEsPoStGrEsQl";
+  for (std::size_t length = 1; length <= 20; ++length) {
+    const std::string word = mixed.substr(0, length);
+    std::string lower = word;
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    CAPTURE(word);
+    CHECK(tokenize("x " + word + " y").folded_token(1) == lower);
+    for (std::size_t at = 0; at <= length; ++at) {  // a non-ASCII letter anywhere in the word
+      const std::string accented = word.substr(0, at) + "\xC3\x89" + word.substr(at);
+      CHECK(tokenize("x " + accented + " y").folded_token(1) == fold(accented));
+    }
+  }
+}
+
 TEST_CASE("text: sentences know lines and colons") {
   const auto t = tokenize("Nice to have:\nKafka, Terraform\nGo is a plus.");
   REQUIRE(t.sentences.size() == 3);
