@@ -16,7 +16,7 @@
 #include <utility>
 #include <vector>
 
-#include "shared/text/byte_search.hpp"
+#include "shared/text/swar.hpp"
 
 namespace joblens::skills {
 
@@ -41,7 +41,7 @@ class PhraseMatcher {
       if (slot.tag != tag) continue;
       const Word& word = words_[slot.id_plus_one - 1];
       if (word.length == folded.size() &&
-          text::occurs_at(std::string_view(pool_).substr(word.offset, word.length), 0, folded))
+          text::swar::equal(pool_.data() + word.offset, folded.data(), word.length))
         return slot.id_plus_one - 1;
     }
   }

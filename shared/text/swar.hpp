@@ -48,6 +48,27 @@ constexpr std::uint64_t folded_word_bytes(std::uint64_t word) {
   return in_range(low7, 'a', 'z') | in_range(low7, '0', '9') | (word & kHigh);
 }
 
+// Whether n bytes at a and b are the same: eight at a time, and the rest in one overlapping step (the
+// last eight again, or for fewer than eight the first and last four) rather than a loop per byte.
+inline bool equal(const char* a, const char* b, std::size_t n) {
+  if (n >= 8) {
+    for (std::size_t k = 0; k + 8 <= n; k += 8)
+      if (load(a + k) != load(b + k)) return false;
+    return load(a + n - 8) == load(b + n - 8);
+  }
+  if (n >= 4) {
+    std::uint32_t a1, a2, b1, b2;
+    std::memcpy(&a1, a, 4);
+    std::memcpy(&b1, b, 4);
+    std::memcpy(&a2, a + n - 4, 4);
+    std::memcpy(&b2, b + n - 4, 4);
+    return a1 == b1 && a2 == b2;
+  }
+  for (std::size_t k = 0; k < n; ++k)
+    if (a[k] != b[k]) return false;
+  return true;
+}
+
 // Index of the first byte whose high bit is set in `mask` (not zero).
 inline std::size_t first(std::uint64_t mask) { return static_cast<std::size_t>(std::countr_zero(mask)) / 8; }
 

@@ -50,3 +50,17 @@ TEST_CASE("swar: first() is the index of the first marked byte") {
   CHECK(swar::first(~swar::alphanumerics(swar::load("Go, Rust")) & swar::kHigh) == 2);
   CHECK(swar::first(~swar::folded_word_bytes(swar::load("node.js ")) & swar::kHigh) == 4);
 }
+
+TEST_CASE("swar: equal() finds a difference at every position of every length up to 24") {
+  const std::string base = "kubernetes-postgresql-go";
+  for (std::size_t n = 0; n <= base.size(); ++n) {
+    CHECK(swar::equal(base.data(), std::string(base).data(), n));
+    for (std::size_t at = 0; at < n; ++at) {
+      std::string other = base;
+      other[at] = static_cast<char>(other[at] ^ 0x01);
+      CAPTURE(n);
+      CAPTURE(at);
+      CHECK_FALSE(swar::equal(base.data(), other.data(), n));
+    }
+  }
+}
