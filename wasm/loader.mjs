@@ -77,9 +77,10 @@ export class JobLensCore {
     const fields = jobs.length * JOB_FIELDS.length;
     const kinds = new Uint8Array(fields);
     const texts = new Array(fields);
+    const objects = jobs.map((job) => typeof job === 'object' && job !== null && !Array.isArray(job));
     let capacity = 4 * (1 + jobs.length * WORDS_PER_JOB);
     jobs.forEach((job, j) => {
-      if (typeof job !== 'object' || job === null || Array.isArray(job)) return;
+      if (!objects[j]) return;
       JOB_FIELDS.forEach((name, f) => {
         const value = job[name];
         const k = j * JOB_FIELDS.length + f;
@@ -97,9 +98,9 @@ export class JobLensCore {
       const words = new Uint32Array(heap.buffer, base, 1 + jobs.length * WORDS_PER_JOB);
       words[0] = jobs.length;
       let at = words.byteLength;
-      jobs.forEach((job, j) => {
+      jobs.forEach((_job, j) => {
         const row = 1 + j * WORDS_PER_JOB;
-        words[row] = typeof job === 'object' && job !== null && !Array.isArray(job) ? 1 : 0;
+        words[row] = objects[j] ? 1 : 0;
         for (let f = 0; f < JOB_FIELDS.length; f++) {
           const k = j * JOB_FIELDS.length + f;
           const w = row + 1 + 3 * f;

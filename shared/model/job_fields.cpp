@@ -6,12 +6,17 @@
 #include "shared/text/normalize.hpp"
 
 namespace joblens::model {
-namespace {
 
 Error wrong_type(std::string_view field, std::string_view expected) {
   return make_error(ErrorCode::wrong_type,
                     "field `" + std::string(field) + "` must be " + std::string(expected));
 }
+
+Error missing_field(std::string_view field) {
+  return make_error(ErrorCode::missing_field, "missing field `" + std::string(field) + "`");
+}
+
+namespace {
 
 // Reads one text field into `out`, left untouched when the field is absent.
 std::optional<Error> read(const JobFields& fields, JobField which, bool required, std::string& out) {
@@ -19,7 +24,7 @@ std::optional<Error> read(const JobFields& fields, JobField which, bool required
   const std::string_view name = kJobFieldNames[static_cast<std::size_t>(which)];
   switch (value.kind) {
     case FieldKind::absent:
-      if (required) return make_error(ErrorCode::missing_field, "missing field `" + std::string(name) + "`");
+      if (required) return missing_field(name);
       return std::nullopt;
     case FieldKind::integer:
       if (which != JobField::id) return wrong_type(name, "a string");

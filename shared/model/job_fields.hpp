@@ -44,7 +44,10 @@ using JobFields = std::array<FieldValue, kJobFieldCount>;
 // (only the id may be an integer: LinkedIn's ids are numbers), text that is not valid UTF-8.
 Result<Job> job_from_fields(const JobFields& fields, JobShape shape);
 
-// The error for a job that is not an object at all.
+// The model's reading errors, worded alike by every reader: "field `x` must be a string", "missing
+// field `x`", and the job that is not an object at all.
+Error wrong_type(std::string_view field, std::string_view expected);
+Error missing_field(std::string_view field);
 Error job_not_an_object();
 
 }  // namespace joblens::model

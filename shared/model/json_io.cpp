@@ -36,16 +36,11 @@ namespace {
 
 using nlohmann::json;
 
-Error wrong_type(std::string_view field, std::string_view expected) {
-  return make_error(ErrorCode::wrong_type,
-                    "field `" + std::string(field) + "` must be " + std::string(expected));
-}
-
 // Each reader leaves `out` untouched when the field is absent or null.
 std::optional<Error> read_string(const json& j, const char* field, std::string& out, bool required = false) {
   auto it = j.find(field);
   if (it == j.end() || it->is_null()) {
-    if (required) return make_error(ErrorCode::missing_field, std::string("missing field `") + field + "`");
+    if (required) return missing_field(field);
     return std::nullopt;
   }
   if (!it->is_string()) return wrong_type(field, "a string");
@@ -114,8 +109,7 @@ std::optional<Error> read_money(const json& j, const char* field, std::optional<
   Money money;
   std::optional<double> amount;
   if (auto e = read_number(*it, "amount", amount)) return e;
-  if (!amount)
-    return make_error(ErrorCode::missing_field, std::string("missing field `") + field + ".amount`");
+  if (!amount) return missing_field(std::string(field) + ".amount");
   money.amount = *amount;
   if (auto e = read_string(*it, "currency", money.currency)) return e;
   if (auto e = read_string(*it, "period", money.period)) return e;

@@ -162,11 +162,7 @@ std::size_t ascii_run_end(std::string_view s, std::size_t i) {
     if (const std::uint64_t other = ~swar::alphanumerics(word) & swar::kHigh)
       return static_cast<std::size_t>(p - start) + swar::first(other);
   }
-  for (; p != end; ++p, ++to) {
-    const auto b = static_cast<unsigned char>(*p);
-    if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && !(b >= '0' && b <= '9')) break;
-    *to = static_cast<char>(b);
-  }
+  for (; p != end && swar::is_alphanumeric(static_cast<unsigned char>(*p)); ++p, ++to) *to = *p;
   return static_cast<std::size_t>(p - start);
 }
 
@@ -217,7 +213,7 @@ std::string clean_text(std::string_view s) {
     while (i < text.size()) {
       const auto byte = static_cast<unsigned char>(text[i]);
       // ASCII letters and digits, most of any posting, skip decoding and lumping.
-      if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9')) {
+      if (swar::is_alphanumeric(byte)) {
         // The separator before the word and the word itself are written through one pointer, with
         // one check for room: this runs for every word.
         const char* from = text.data() + i;

@@ -35,6 +35,11 @@ constexpr std::uint64_t in_range(std::uint64_t low7, unsigned char lo, unsigned 
 // The high bit of every byte that is an ASCII digit.
 constexpr std::uint64_t digits(std::uint64_t word) { return in_range(word & kLow7, '0', '9') & ~word; }
 
+// One byte at a time, what alphanumerics() tells of eight: an ASCII letter (either case) or digit.
+constexpr bool is_alphanumeric(unsigned char b) {
+  return ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || (b >= '0' && b <= '9');
+}
+
 // The high bit of every byte that is an ASCII letter (either case) or digit.
 constexpr std::uint64_t alphanumerics(std::uint64_t word) {
   const std::uint64_t low7 = word & kLow7;

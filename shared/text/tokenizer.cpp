@@ -184,12 +184,8 @@ class Tokenizer {
       token_has_digit_ |= (digits & (other - 1)) != 0;  // digits before the first other byte
       return i + swar::first(other);
     }
-    for (; i < text_.size(); ++i) {
-      const auto b = static_cast<unsigned char>(text_[i]);
-      const bool digit = b >= '0' && b <= '9';
-      if (!digit && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) break;
-      token_has_digit_ |= digit;
-    }
+    for (; i < text_.size() && swar::is_alphanumeric(static_cast<unsigned char>(text_[i])); ++i)
+      token_has_digit_ |= text_[i] >= '0' && text_[i] <= '9';
     return i;
   }
 
