@@ -39,18 +39,19 @@ void PhraseMatcher::build() {
   }
   auto ends_phrase = [&](std::uint32_t n) { return nodes_[n].payload_end > nodes_[n].payload_begin; };
 
-  words_.assign(vocabulary_.size(), Word{});
+  words_.assign(vocabulary_.size(), 0);
   std::size_t capacity = 16;
   while (capacity < vocabulary_.size() * 2) capacity *= 2;
   slots_.assign(capacity, Slot{});
   slot_mask_ = capacity - 1;
   for (const auto& [token, id] : vocabulary_) {
     const std::uint64_t hash = word_hash(token);
-    words_[id] = Word{static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint32_t>(token.size())};
+    words_[id] = static_cast<std::uint32_t>(pool_.size());
     pool_ += token;
     std::size_t at = hash & slot_mask_;
     while (slots_[at].id_plus_one != 0) at = (at + 1) & slot_mask_;
-    slots_[at] = Slot{static_cast<std::uint32_t>(hash >> 32), id + 1};
+    const std::uint64_t key = token.size() <= 8 ? short_key(token.data(), token.size()) : hash;
+    slots_[at] = Slot{key, id + 1, static_cast<std::uint32_t>(token.size())};
   }
 
   // Children in one array, in node order.

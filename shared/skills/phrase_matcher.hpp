@@ -33,15 +33,22 @@ class PhraseMatcher {
   // call cost a quarter of extraction (docs/benchmarks.md).
   [[gnu::always_inline]] std::uint32_t token_id(std::string_view folded) const {
     if (slots_.empty()) return kUnknownToken;
+    const std::size_t length = folded.size();
+    // Most words are short: their key is the word itself, so a probe never reads the pool.
+    if (length <= 8) {
+      const std::uint64_t key = short_key(folded.data(), length);
+      for (std::size_t at = mix(length * kMultiplier, key) & slot_mask_;; at = (at + 1) & slot_mask_) {
+        const Slot& slot = slots_[at];
+        if (slot.id_plus_one == 0) return kUnknownToken;
+        if (slot.key == key && slot.length == length) return slot.id_plus_one - 1;
+      }
+    }
     const std::uint64_t hash = word_hash(folded);
-    const auto tag = static_cast<std::uint32_t>(hash >> 32);
     for (std::size_t at = hash & slot_mask_;; at = (at + 1) & slot_mask_) {
-      const Slot slot = slots_[at];
+      const Slot& slot = slots_[at];
       if (slot.id_plus_one == 0) return kUnknownToken;
-      if (slot.tag != tag) continue;
-      const Word& word = words_[slot.id_plus_one - 1];
-      if (word.length == folded.size() &&
-          text::swar::equal(pool_.data() + word.offset, folded.data(), word.length))
+      if (slot.key == hash && slot.length == length &&
+          text::swar::equal(pool_.data() + words_[slot.id_plus_one - 1], folded.data(), length))
         return slot.id_plus_one - 1;
     }
   }
@@ -75,33 +82,38 @@ class PhraseMatcher {
   // in WebAssembly. Byte-at-a-time FNV-1a, used before, was a tenth of extraction: one dependent
   // multiplication per byte.
   static std::uint64_t word_hash(std::string_view word) {
-    constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ull;  // 2^64 / golden ratio
     std::uint64_t h = word.size() * kMultiplier;
     std::size_t k = 0;
-    for (; k + 8 <= word.size(); k += 8) {
-      std::uint64_t chunk;
-      std::memcpy(&chunk, word.data() + k, 8);
-      h = (h ^ chunk) * kMultiplier;
+    for (; word.size() - k > 8; k += 8) {
+      h = (h ^ text::swar::load(word.data() + k)) * kMultiplier;
       h ^= h >> 29;
     }
-    // The last 1-7 bytes in two loads, not a loop: 4-7 bytes as two overlapping 4-byte reads, 1-3 as
-    // the first, middle and last byte. Either covers every byte, and the length is already in `h`,
-    // so different words of a length still give different inputs.
-    const std::size_t rest = word.size() - k;
-    const char* tail = word.data() + k;
-    if (rest >= 4) {
+    return mix(h, short_key(word.data() + k, word.size() - k));
+  }
+
+  // Up to eight bytes as one integer that holds every one of them, read in at most two loads rather
+  // than a loop: all eight, two overlapping four-byte reads for 4-7, the first, middle and last byte
+  // for 1-3. With the length, the key names the bytes exactly.
+  static std::uint64_t short_key(const char* bytes, std::size_t n) {
+    if (n == 8) return text::swar::load(bytes);
+    if (n >= 4) {
       std::uint32_t low, high;
-      std::memcpy(&low, tail, 4);
-      std::memcpy(&high, tail + rest - 4, 4);
-      h = (h ^ (low | std::uint64_t{high} << 32)) * kMultiplier;
-    } else if (rest > 0) {
-      const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(tail[i])}; };
-      h = (h ^ (byte(0) | byte(rest / 2) << 8 | byte(rest - 1) << 16)) * kMultiplier;
+      std::memcpy(&low, bytes, 4);
+      std::memcpy(&high, bytes + n - 4, 4);
+      return low | std::uint64_t{high} << 32;
     }
-    return h ^ (h >> 32);
+    if (n == 0) return 0;
+    const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(bytes[i])}; };
+    return byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16;
   }
 
  private:
+  static constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ull;  // 2^64 / golden ratio
+  static std::uint64_t mix(std::uint64_t h, std::uint64_t key) {
+    h = (h ^ key) * kMultiplier;
+    return h ^ (h >> 32);
+  }
+
   static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
   struct Node {
@@ -134,17 +146,16 @@ class PhraseMatcher {
 
   // Open addressing over a power-of-two table, probed linearly: written here because one lookup per
   // word of every posting is the hot path, and std::unordered_map's prime modulo and node chasing
-  // cost more than the rest of the lookup. Each slot keeps the hash's upper half, so a probe reads
-  // the word itself only when the hashes agree.
-  struct Word {
-    std::uint32_t offset, length;  // in pool_
-  };
+  // cost more than the rest of the lookup. A slot holds what tells its word apart: the word itself
+  // (short_key) when it has at most eight bytes, else its hash, and the pool is read only when that
+  // hash agrees.
   struct Slot {
-    std::uint32_t tag = 0;          // hash >> 32
+    std::uint64_t key = 0;
     std::uint32_t id_plus_one = 0;  // 0: empty
+    std::uint32_t length = 0;
   };
   std::string pool_;
-  std::vector<Word> words_;  // by token id
+  std::vector<std::uint32_t> words_;  // by token id: its offset in pool_
   std::vector<Slot> slots_;
   std::size_t slot_mask_ = 0;
 
