@@ -40,15 +40,26 @@ std::vector<Hit> leftmost_longest(std::vector<Hit> hits, Preferred preferred) {
 
 std::uint8_t domain_bit(Domain d) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(d)); }
 
+// A word of up to eight bytes as one integer, its first byte lowest. Folded words hold no zero byte,
+// so words of different lengths give different integers.
+constexpr std::uint64_t packed(std::string_view word) {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < word.size() && i < 8; ++i)
+    key |= std::uint64_t{static_cast<unsigned char>(word[i])} << (8 * i);
+  return key;
+}
+
 // Words that announce a years-of-experience requirement; sentences without one skip the years parser.
 bool is_years_word(std::string_view folded) {
-  // Called for every word: a cheap filter on length and first letter before the comparisons.
+  // Called for every word: a cheap filter on length and first letter, then integer comparisons (a
+  // string comparison is a memcmp call per candidate in WebAssembly).
   if (folded.size() < 2 || folded.size() > 6) return false;
   if (folded[0] != 'y' && folded[0] != 'j' && folded[0] != 'a') return false;
-  static constexpr std::array<std::string_view, 14> kWords{"year",   "years", "yrs",    "yr",   "jahre",
-                                                           "jahren", "ans",   "annees", "anos", "anni",
-                                                           "jaar",   "jaren", "ano",    "anno"};
-  return std::find(kWords.begin(), kWords.end(), folded) != kWords.end();
+  static constexpr std::array<std::uint64_t, 14> kWords{
+      packed("year"),   packed("years"), packed("yrs"),    packed("yr"),   packed("jahre"),
+      packed("jahren"), packed("ans"),   packed("annees"), packed("anos"), packed("anni"),
+      packed("jaar"),   packed("jaren"), packed("ano"),    packed("anno")};
+  return std::find(kWords.begin(), kWords.end(), packed(folded)) != kWords.end();
 }
 
 struct SentenceState {

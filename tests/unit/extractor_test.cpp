@@ -110,3 +110,15 @@ TEST_CASE("extractor: years of experience attach to the skills they name") {
   CHECK(general.years_min == 3);
   CHECK(general.years_max == 5);
 }
+
+TEST_CASE(
+    "extractor: a years requirement in words, with no digit in its sentence, is read for every years word") {
+  for (const char* word : {"years", "year", "yrs", "yr", "jahre", "jahren", "ans", "anos", "anni", "anno",
+                           "jaar", "jaren", "ano"}) {
+    CAPTURE(word);
+    const auto found = skills_in(std::string("You bring three ") + word + " of Python");
+    REQUIRE(found.count("Python") == 1);
+    CHECK(found.at("Python").years == 3);
+  }
+  CHECK_FALSE(skills_in("You bring three yearly reviews of Python").at("Python").years);
+}
