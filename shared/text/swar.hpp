@@ -40,6 +40,10 @@ constexpr bool is_alphanumeric(unsigned char b) {
   return ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || (b >= '0' && b <= '9');
 }
 
+// The high bit of every zero byte of `word`, and possibly of bytes above a zero byte (the borrow of the
+// subtraction): a filter whose candidates the caller confirms. No zero byte is ever missed.
+constexpr std::uint64_t zero_bytes(std::uint64_t word) { return (word - kOnes) & ~word & kHigh; }
+
 // The high bit of every byte that is an ASCII letter (either case) or digit.
 constexpr std::uint64_t alphanumerics(std::uint64_t word) {
   const std::uint64_t low7 = word & kLow7;

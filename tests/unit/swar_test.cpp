@@ -1,7 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
+#include <string_view>
 
+#include "shared/text/byte_search.hpp"
 #include "shared/text/swar.hpp"
 
 using namespace joblens::text;
@@ -63,4 +66,36 @@ TEST_CASE("swar: equal() finds a difference at every position of every length up
       CHECK_FALSE(swar::equal(base.data(), other.data(), n));
     }
   }
+}
+
+TEST_CASE("swar: zero_bytes() marks every zero byte, at every position, whatever its neighbours") {
+  for (int fill = 0; fill < 256; ++fill)
+    for (std::size_t at = 0; at < 8; ++at) {
+      std::string bytes(8, static_cast<char>(fill));
+      bytes[at] = '\0';
+      const bool marked = (swar::zero_bytes(swar::load(bytes.data())) >> (8 * at + 7)) & 1u;
+      CHECK(marked);
+      // Below the lowest zero byte nothing is marked: no candidate is reported early.
+      CHECK(swar::first(swar::zero_bytes(swar::load(bytes.data()))) == (fill == 0 ? 0 : at));
+    }
+  CHECK(swar::zero_bytes(swar::load("abcdefgh")) == 0);
+}
+
+TEST_CASE("find_bytes: the same answer as std::string_view::find, from every start, over random text") {
+  // A three-letter alphabet makes near misses common: the first two bytes match often, the rest not.
+  std::mt19937 random(7);
+  std::string haystack(300, 'a');
+  for (char& c : haystack) c = "abe"[random() % 3];
+  const std::string_view view = haystack;
+  for (const std::string_view needle :
+       {"ab", "ea", "abe", "eab", "aabba", "beeb", "abeabea", "ebab", "zz", "e"}) {
+    CAPTURE(needle);
+    for (std::size_t from = 0; from <= haystack.size() + 1; ++from) {
+      CAPTURE(from);
+      REQUIRE(find_bytes(view, needle, from) == view.find(needle, from));
+    }
+  }
+  const std::string posting = std::string(200, 'x') + " employment type: full-time";
+  CHECK(find_bytes(posting, "employment type") == 201);
+  CHECK(find_bytes(posting, "employment types") == std::string_view::npos);
 }
