@@ -1,5 +1,8 @@
 #include "native-host/storage/sqlite.hpp"
 
+#include <chrono>
+#include <thread>
+
 namespace joblens::host::storage {
 
 Error sqlite_error(sqlite3* db, int rc, std::string_view doing) {
@@ -122,7 +125,14 @@ Result<Database> Database::open(const std::string& path, const Options& options)
   const char* pragmas = options.read_only
                             ? "PRAGMA foreign_keys=ON;"
                             : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
-  if (auto error = db.exec(pragmas)) return *error;
+  // Turning a new file to WAL can answer SQLITE_BUSY at once, without the busy handler's wait, while
+  // another connection turns the same file to WAL: two hosts starting together on a new data dir got
+  // 'database is locked' (tests/host/storage_test.cpp). Retried for as long as the busy timeout allows.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.busy_timeout_ms);
+  while (auto error = db.exec(pragmas)) {
+    if (error->code != ErrorCode::storage_busy || std::chrono::steady_clock::now() >= deadline) return *error;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
   if (!options.read_only) sqlite3_wal_hook(raw, &Database::on_wal_commit, db.wal_.get());
   return db;
 }

@@ -2,6 +2,7 @@
 // two connections share the database through the busy timeout, and CSV round-trips.
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <thread>
 
 #include "native-host/storage/schema.hpp"
@@ -124,6 +125,28 @@ TEST_CASE("a writer waits for another connection's transaction instead of failin
   auto refused = storage::Transaction::begin(*impatient);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().code == ErrorCode::storage_busy);
+}
+
+TEST_CASE("two connections opening the same new database together both open it") {
+  // Turning a new file to WAL could answer 'database is locked' at once, without the busy timeout's
+  // wait, when another connection was turning the same file to WAL (two hosts starting together). A
+  // race: 400 new files, each opened from two threads at the same moment.
+  TempDir dir;
+  int failures = 0;
+  std::string first_failure;
+  for (int round = 0; round < 400; ++round) {
+    const std::string path = dir.path + "/race" + std::to_string(round) + ".db";
+    std::optional<Error> other;
+    std::thread racer([&] {
+      auto db = Database::open(path);
+      if (!db.ok()) other = db.error();
+    });
+    auto db = Database::open(path);
+    racer.join();
+    if (!db.ok()) other = db.error();
+    if (other && failures++ == 0) first_failure = other->message;
+  }
+  CHECK_MESSAGE(failures == 0, first_failure);
 }
 
 TEST_CASE("a transaction that is not committed leaves nothing behind") {
