@@ -111,6 +111,29 @@ TEST_CASE("text: tokenizer keeps C++, C#, Node.js, .NET and R&D whole") {
   CHECK_FALSE(t.tokens[0].capitalized == false);
 }
 
+TEST_CASE("text: each token knows its place, case, digits and comma, whatever separates it") {
+  // One space (the tokeniser's fast path), two spaces, a comma, a line break and the text's start.
+  const std::string text = "Go Rust  Java,Kotlin 5G go\nScala x";
+  const auto t = tokenize(text);
+  REQUIRE(t.tokens.size() == 8);
+  const std::vector<std::string> words{"Go", "Rust", "Java", "Kotlin", "5G", "go", "Scala", "x"};
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    CAPTURE(i);
+    CHECK(text.substr(t.tokens[i].begin, t.tokens[i].end - t.tokens[i].begin) == words[i]);
+  }
+  const std::vector<bool> capitalized{true, true, true, true, false, false, true, false};
+  const std::vector<bool> digit{false, false, false, false, true, false, false, false};
+  const std::vector<bool> comma{false, false, false, true, false, false, false, false};
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    CAPTURE(i);
+    CHECK(t.tokens[i].capitalized == capitalized[i]);
+    CHECK(t.tokens[i].has_digit == digit[i]);
+    CHECK(t.tokens[i].after_comma == comma[i]);
+  }
+  CHECK(t.tokens[5].sentence == 0);
+  CHECK(t.tokens[6].sentence == 1);
+}
+
 TEST_CASE("text: tokens of every length know whether they hold a digit, wherever it is") {
   for (std::size_t length = 1; length <= 20; ++length) {
     for (std::size_t at = 0; at <= length; ++at) {  // at == length: no digit
