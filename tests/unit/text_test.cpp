@@ -46,6 +46,10 @@ TEST_CASE("text: clean_text turns bullets into lines and collapses spaces") {
   CHECK(clean_text("Requirements:\xE2\x80\xA2 Python\xE2\x80\xA2  SQL") == "Requirements:\nPython\nSQL");
   CHECK(clean_text("  a \t b  \r\n\r\n\r\n c ") == "a b\n\nc");
   CHECK(clean_text("x&nbsp;&nbsp;y") == "x y");
+  // Single spaces between words (copied in one run), then a space before punctuation, a double space
+  // and a space at the end.
+  CHECK(clean_text("a bb ccc d9 E ,f  g h ") == "a bb ccc d9 E ,f g h");
+  CHECK(clean_text("\n\na b\n c") == "a b\nc");
 }
 
 TEST_CASE("text: clean_text copies words of every length, ending at every byte, unchanged") {
