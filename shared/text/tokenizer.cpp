@@ -175,7 +175,8 @@ void scan(std::string_view text, TokenizedText& out) {
     const auto fold_end = static_cast<std::uint32_t>(folded.size());
     if (fold_end == fold_begin) return;
     // Written field by field in place: a Token built on the stack was copied with wide loads over its
-    // separately written bool bytes, a store-forwarding stall per word that cost a third of tokenising.
+    // separately written bool bytes, a store-forwarding stall per word that cost over a quarter of
+    // tokenising natively (docs/benchmarks.md).
     Token& t = out.tokens.emplace_back();
     t.begin = static_cast<std::uint32_t>(token_begin);
     t.end = static_cast<std::uint32_t>(end);
