@@ -222,19 +222,16 @@ std::string clean_text(std::string_view s) {
         const char last = written ? sink.back() : '\0';
         char* const start = sink.claim(static_cast<std::size_t>(end - from) + 2 + 8);
         char* to = pending.any() ? pending.write(start, written, last) : start;
-        *to++ = static_cast<char>(byte);
-        std::size_t rest = copy_alphanumeric(from + 1, end, to);
-        to += rest;
-        from += 1 + rest;
         // The commonest separator, one space before the next word, is copied in the same run: no
         // round of the loop per word. The room claimed covers it (one byte out per byte in).
-        while (end - from >= 2 && from[0] == ' ' &&
-               swar::is_alphanumeric(static_cast<unsigned char>(from[1]))) {
+        for (;;) {
+          const std::size_t length = copy_alphanumeric(from, end, to);
+          to += length;
+          from += length;
+          if (end - from < 2 || from[0] != ' ' || !swar::is_alphanumeric(static_cast<unsigned char>(from[1])))
+            break;
           *to++ = ' ';
-          *to++ = from[1];
-          rest = copy_alphanumeric(from + 2, end, to);
-          to += rest;
-          from += 2 + rest;
+          ++from;
         }
         sink.commit(static_cast<std::size_t>(to - start));
         i = static_cast<std::size_t>(from - text.data());

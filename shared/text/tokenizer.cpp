@@ -215,23 +215,26 @@ void scan(std::string_view text, TokenizedText& out) {
     // space after a word has its own, in the word's fast path): each inlined copy of end_token made
     // the loop larger, and with one copy per case WebAssembly tokenised 7 % slower.
     switch (c.cls) {
-      case CharClass::word:
-        if (!in_token) start_token(at, c.upper);
-        token_has_digit |= c.digit;
-        i = ascii_word_end(text, i, token_has_digit);
-        last_word_end = i;
-        // The commonest separator, one space before an ASCII word, ends this token and starts the
-        // next without a round of the loop.
-        while (i + 1 < text.size() && text[i] == ' ' &&
-               swar::is_alphanumeric(static_cast<unsigned char>(text[i + 1]))) {
-          end_token();
-          const auto first = static_cast<unsigned char>(text[i + 1]);
-          start_token(i + 1, first >= 'A' && first <= 'Z');
-          token_has_digit = first >= '0' && first <= '9';
-          i = ascii_word_end(text, i + 2, token_has_digit);
+      case CharClass::word: {
+        std::size_t word_begin = at;
+        Classified first = c;
+        for (;;) {
+          if (!in_token) start_token(word_begin, first.upper);
+          token_has_digit |= first.digit;
+          i = ascii_word_end(text, i, token_has_digit);
           last_word_end = i;
+          // The commonest separator, one space before an ASCII word, ends this token and starts the
+          // next without a round of the loop.
+          if (i + 1 >= text.size() || text[i] != ' ' ||
+              !swar::is_alphanumeric(static_cast<unsigned char>(text[i + 1])))
+            break;
+          end_token();
+          word_begin = i + 1;
+          first = kAsciiClasses[static_cast<unsigned char>(text[word_begin])];
+          i = word_begin + 1;
         }
         continue;
+      }
       case CharClass::plus_or_hash:
         // Kept only at the end of a word: "C++ " and "C#," but not "Python+Django".
         if (in_token && !word_follows(text, i)) {
