@@ -93,10 +93,23 @@ Extraction Extractor::extract(std::string_view text, bool first_line_is_title) c
   std::vector<std::uint32_t> ids(n);
   std::vector<std::uint8_t> restart(n);
   std::vector<std::uint32_t> clause(n);  // clauses are separated by commas and brackets
-  for (std::size_t i = 0; i < n; ++i) {
-    ids[i] = matcher_.token_id(tt.folded_token(i));
-    restart[i] = i == 0 || tt.tokens[i].sentence != tt.tokens[i - 1].sentence || tt.tokens[i].after_comma;
-    clause[i] = i == 0 ? 0 : clause[i - 1] + (restart[i] ? 1 : 0);
+  {
+    // Through pointers read once: every store to `restart` is a byte store, which may alias anything,
+    // so the vectors' and the string's fields would be loaded again after each one.
+    const char* const folded = tt.folded.data();
+    const text::Token* const tokens = tt.tokens.data();
+    std::uint32_t* const id_of = ids.data();
+    std::uint8_t* const restarts = restart.data();
+    std::uint32_t* const clause_of = clause.data();
+    std::uint32_t clause_index = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const text::Token& t = tokens[i];
+      const bool starts = i == 0 || t.sentence != tokens[i - 1].sentence || t.after_comma;
+      id_of[i] = matcher_.token_id(text::TokenizedText::folded_token(folded, t));
+      restarts[i] = starts;
+      clause_index += i > 0 && starts;
+      clause_of[i] = clause_index;
+    }
   }
 
   std::vector<Hit> phrase_hits, requirement_cue_hits;

@@ -253,7 +253,7 @@ std::string clean_text(std::string_view s) {
         }
         continue;
       }
-      char32_t cp = next_code_point(text, i);
+      char32_t cp = decode_next(text, i);
       if (is_invisible(cp)) continue;
       if (is_bullet(cp)) cp = U'\n';
       cp = lump(cp);

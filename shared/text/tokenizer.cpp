@@ -85,16 +85,6 @@ Classified classify(char32_t cp) {
   }
 }
 
-// Decodes without allocating: ASCII directly, the rest through next_code_point.
-inline char32_t decode_at(std::string_view s, std::size_t& i) {
-  const auto byte = static_cast<unsigned char>(s[i]);
-  if (byte < 0x80) {
-    ++i;
-    return byte;
-  }
-  return next_code_point(s, i);
-}
-
 // A word may start with '.' only after a space or an opening mark: ".NET", "(.NET)", "C#/.NET".
 bool leading_dot_allowed(std::string_view text, std::size_t at) {
   if (at == 0) return true;
@@ -121,7 +111,7 @@ bool is_space_at(std::string_view text, std::size_t i) {
 bool word_follows(std::string_view text, std::size_t i) {
   if (i >= text.size()) return false;
   std::size_t j = i;
-  return classify(decode_at(text, j)).cls == CharClass::word;
+  return classify(decode_next(text, j)).cls == CharClass::word;
 }
 
 // Most of a posting is runs of ASCII letters and digits: taken eight bytes at a time, without
@@ -143,6 +133,26 @@ bool word_follows(std::string_view text, std::size_t i) {
   for (; i < text.size() && swar::is_alphanumeric(static_cast<unsigned char>(text[i])); ++i)
     has_digit |= text[i] >= '0' && text[i] <= '9';
   return i;
+}
+
+// Adds the sentence of tokens [first, out.tokens.size()) that ends at byte `at`, if it has a token.
+// A function of values rather than a lambda over the scanner's locals: a lambda left out of line
+// holds references to what it captures, and those locals then live in memory, in WebAssembly loaded
+// and stored around every use in the scanner's loop (docs/benchmarks.md).
+bool add_sentence(TokenizedText& out, std::size_t first, std::size_t at, bool starts_line, bool ends_line,
+                  std::size_t last_colon) {
+  const auto end_token_index = static_cast<std::uint32_t>(out.tokens.size());
+  if (end_token_index <= first) return false;
+  Sentence& s = out.sentences.emplace_back();
+  s.first_token = static_cast<std::uint32_t>(first);
+  s.end_token = end_token_index;
+  s.begin = out.tokens[first].begin;
+  s.end = static_cast<std::uint32_t>(at);
+  s.starts_line = starts_line;
+  s.ends_line = ends_line;
+  s.ends_with_colon =
+      last_colon != static_cast<std::size_t>(-1) && last_colon >= out.tokens[end_token_index - 1].end;
+  return true;
 }
 
 // One pass over the text. The scanner's state lives in this function's locals and the helpers are
@@ -187,20 +197,9 @@ void scan(std::string_view text, TokenizedText& out) {
     t.has_digit = token_has_digit;
     t.after_comma = after_comma;
   };
-  const auto end_sentence = [&](std::size_t at, bool line_break) {
-    const auto first = static_cast<std::uint32_t>(sentence_first_token);
-    const auto end_token_index = static_cast<std::uint32_t>(out.tokens.size());
-    if (end_token_index > first) {
-      Sentence& s = out.sentences.emplace_back();
-      s.first_token = first;
-      s.end_token = end_token_index;
-      s.begin = out.tokens[first].begin;
-      s.end = static_cast<std::uint32_t>(at);
-      s.starts_line = at_line_start;
-      s.ends_line = line_break;
-      s.ends_with_colon = last_colon != npos && last_colon >= out.tokens[end_token_index - 1].end;
+  const auto end_sentence = [&](std::size_t at, bool line_break) __attribute__((always_inline)) {
+    if (add_sentence(out, sentence_first_token, at, at_line_start, line_break, last_colon))
       at_line_start = false;
-    }
     sentence_first_token = out.tokens.size();
     last_colon = npos;
     if (line_break) at_line_start = true;
@@ -209,7 +208,7 @@ void scan(std::string_view text, TokenizedText& out) {
   std::size_t i = 0;
   while (i < text.size()) {
     const std::size_t at = i;
-    const char32_t cp = decode_at(text, i);
+    const char32_t cp = decode_next(text, i);
     const Classified c = classify(cp);
     // What continues or starts a token; everything else ends the token at one place below (the
     // space after a word has its own, in the word's fast path): each inlined copy of end_token made
