@@ -164,6 +164,7 @@ void scan(std::string_view text, TokenizedText& out) {
   bool in_token = false, token_upper = false, token_has_digit = false;
   bool at_line_start = true, comma_pending = false;
   std::size_t token_begin = 0, last_word_end = 0, sentence_first_token = 0, last_colon = npos;
+  std::uint32_t sentence_index = 0;
 
   const auto start_token = [&](std::size_t at, bool upper) __attribute__((always_inline)) {
     in_token = true;
@@ -192,14 +193,16 @@ void scan(std::string_view text, TokenizedText& out) {
     t.end = static_cast<std::uint32_t>(end);
     t.fold_begin = fold_begin;
     t.fold_end = fold_end;
-    t.sentence = static_cast<std::uint32_t>(out.sentences.size());
+    t.sentence = sentence_index;
     t.capitalized = token_upper;
     t.has_digit = token_has_digit;
     t.after_comma = after_comma;
   };
   const auto end_sentence = [&](std::size_t at, bool line_break) __attribute__((always_inline)) {
-    if (add_sentence(out, sentence_first_token, at, at_line_start, line_break, last_colon))
+    if (add_sentence(out, sentence_first_token, at, at_line_start, line_break, last_colon)) {
       at_line_start = false;
+      ++sentence_index;
+    }
     sentence_first_token = out.tokens.size();
     last_colon = npos;
     if (line_break) at_line_start = true;
