@@ -39,7 +39,12 @@ async function runProgram(file, args = []) {
 const PAGES = {
   '/': ['text/html', async () => `<!doctype html><script>
     window.benchLines = [];
-    var Module = { print: (t) => benchLines.push(t), printErr: () => {}, onExit: (code) => { window.benchExit = code; } };
+    var Module = {
+      print: (t) => benchLines.push(t),
+      printErr: (t) => benchLines.push(t),
+      onExit: (code) => { window.benchExit = code; },
+      onAbort: (what) => { window.benchExit = 'abort: ' + what; },
+    };
   </script><script src="joblens_bench.js"></script>`],
   '/joblens_bench.js': ['text/javascript', () => readFile(path.join(WEB_DIR, 'joblens_bench.js'))],
   '/joblens_bench.wasm': ['application/wasm', () => readFile(path.join(WEB_DIR, 'joblens_bench.wasm'))],
