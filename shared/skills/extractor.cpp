@@ -94,18 +94,20 @@ Extraction Extractor::extract(std::string_view text, bool first_line_is_title) c
   std::vector<std::uint8_t> restart(n);
   std::vector<std::uint32_t> clause(n);  // clauses are separated by commas and brackets
   {
-    // Through pointers read once: every store to `restart` is a byte store, which may alias anything,
-    // so the vectors' and the string's fields would be loaded again after each one.
+    // Through pointers read once, and the look-ups in a loop of their own: a store to `restart` is a
+    // byte store, which may alias anything, so after each one the vectors', the string's and the
+    // matcher's fields would be loaded again (libc++'s data() is also a branch on the string's form).
     const char* const folded = tt.folded.data();
     const text::Token* const tokens = tt.tokens.data();
     std::uint32_t* const id_of = ids.data();
     std::uint8_t* const restarts = restart.data();
     std::uint32_t* const clause_of = clause.data();
     std::uint32_t clause_index = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      id_of[i] = matcher_.token_id(text::TokenizedText::folded_token(folded, tokens[i]));
     for (std::size_t i = 0; i < n; ++i) {
       const text::Token& t = tokens[i];
       const bool starts = i == 0 || t.sentence != tokens[i - 1].sentence || t.after_comma;
-      id_of[i] = matcher_.token_id(text::TokenizedText::folded_token(folded, t));
       restarts[i] = starts;
       clause_index += i > 0 && starts;
       clause_of[i] = clause_index;

@@ -185,18 +185,11 @@ void scan(std::string_view text, TokenizedText& out) {
     if (!folded.put_ascii_lowercase(raw)) folded.put(fold(raw));
     const auto fold_end = static_cast<std::uint32_t>(folded.size());
     if (fold_end == fold_begin) return;
-    // Written field by field in place: a Token built on the stack was copied with wide loads over its
-    // separately written bool bytes, a store-forwarding stall per word that cost over a quarter of
-    // tokenising natively (docs/benchmarks.md).
-    Token& t = out.tokens.emplace_back();
-    t.begin = static_cast<std::uint32_t>(token_begin);
-    t.end = static_cast<std::uint32_t>(end);
-    t.fold_begin = fold_begin;
-    t.fold_end = fold_end;
-    t.sentence = sentence_index;
-    t.capitalized = token_upper;
-    t.has_digit = token_has_digit;
-    t.after_comma = after_comma;
+    // Constructed in place: a Token built on the stack was copied with wide loads over its separately
+    // written bool bytes, a store-forwarding stall per word that cost over a quarter of tokenising
+    // natively (docs/benchmarks.md).
+    out.tokens.emplace_back(static_cast<std::uint32_t>(token_begin), static_cast<std::uint32_t>(end),
+                            fold_begin, fold_end, sentence_index, token_upper, token_has_digit, after_comma);
   };
   const auto end_sentence = [&](std::size_t at, bool line_break) __attribute__((always_inline)) {
     if (add_sentence(out, sentence_first_token, at, at_line_start, line_break, last_colon)) {

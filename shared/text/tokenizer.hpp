@@ -16,6 +16,20 @@
 namespace joblens::text {
 
 struct Token {
+  Token() = default;
+  // The tokeniser constructs each token in place with every field: emplace_back() would zero-fill it
+  // first (value-initialisation, a memset per word that the stores after it did not remove).
+  Token(std::uint32_t begin_at, std::uint32_t end_at, std::uint32_t folded_begin, std::uint32_t folded_end,
+        std::uint32_t sentence_index, bool is_capitalized, bool with_digit, bool follows_comma)
+      : begin(begin_at),
+        end(end_at),
+        fold_begin(folded_begin),
+        fold_end(folded_end),
+        sentence(sentence_index),
+        capitalized(is_capitalized),
+        has_digit(with_digit),
+        after_comma(follows_comma) {}
+
   std::uint32_t begin = 0, end = 0;            // byte offsets in the source text
   std::uint32_t fold_begin = 0, fold_end = 0;  // offsets of the folded form in TokenizedText::folded
   std::uint32_t sentence = 0;                  // index into TokenizedText::sentences
