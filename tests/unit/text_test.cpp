@@ -179,3 +179,28 @@ TEST_CASE("text: sentences know lines and colons") {
   CHECK_FALSE(t.sentences[1].ends_with_colon);
   CHECK(folded_phrase("Scikit-Learn / CI/CD") == "scikit learn ci cd");
 }
+
+TEST_CASE("text: every token names the sentence that holds it, across breaks that end no sentence") {
+  // Runs of breaks with no word between them ("\n\n", ". ;") make no sentence, so they must not
+  // advance the sentence index the tokens carry; non-ASCII words are decoded on the way.
+  const std::string text =
+      "Intro: Café team.\n\n; Requirements:\n- Go, Rust. ;\n\u2022 Naïve résumé parsing!? Ok\r\n\r\n"
+      "Über. . . end";
+  const TokenizedText t = tokenize(text);
+  REQUIRE(t.sentences.size() == 7);
+  std::size_t covered = 0;
+  for (std::size_t s = 0; s < t.sentences.size(); ++s) {
+    CAPTURE(s);
+    const Sentence& sentence = t.sentences[s];
+    CHECK(sentence.first_token == covered);
+    CHECK(sentence.end_token > sentence.first_token);
+    for (std::uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+      CAPTURE(i);
+      CHECK(t.tokens[i].sentence == s);
+    }
+    covered = sentence.end_token;
+  }
+  CHECK(covered == t.tokens.size());
+  CHECK(t.folded_token(1) == "cafe");
+  CHECK(t.folded_token(t.tokens.size() - 2) == "uber");
+}
