@@ -135,6 +135,8 @@ bool word_follows(std::string_view text, std::size_t i) {
   return i;
 }
 
+constexpr std::size_t kNoColon = static_cast<std::size_t>(-1);  // no ':' since the sentence began
+
 // Adds the sentence of tokens [first, out.tokens.size()) that ends at byte `at`, if it has a token.
 // A function of values rather than a lambda over the scanner's locals: a lambda left out of line
 // holds references to what it captures, and those locals then live in memory, in WebAssembly loaded
@@ -150,8 +152,7 @@ bool add_sentence(TokenizedText& out, std::size_t first, std::size_t at, bool st
   s.end = static_cast<std::uint32_t>(at);
   s.starts_line = starts_line;
   s.ends_line = ends_line;
-  s.ends_with_colon =
-      last_colon != static_cast<std::size_t>(-1) && last_colon >= out.tokens[end_token_index - 1].end;
+  s.ends_with_colon = last_colon != kNoColon && last_colon >= out.tokens[end_token_index - 1].end;
   return true;
 }
 
@@ -159,11 +160,12 @@ bool add_sentence(TokenizedText& out, std::size_t first, std::size_t at, bool st
 // lambdas inlined into it, so the compilers can keep the state in registers rather than in an object
 // in memory.
 void scan(std::string_view text, TokenizedText& out) {
-  constexpr std::size_t npos = static_cast<std::size_t>(-1);
   StringSink folded(out.folded, text.size());
   bool in_token = false, token_upper = false, token_has_digit = false;
   bool at_line_start = true, comma_pending = false;
-  std::size_t token_begin = 0, last_word_end = 0, sentence_first_token = 0, last_colon = npos;
+  std::size_t token_begin = 0, last_word_end = 0, sentence_first_token = 0, last_colon = kNoColon;
+  // Always out.sentences.size(), kept in a local: read for every token, the size is two loads and a
+  // division by sizeof(Sentence).
   std::uint32_t sentence_index = 0;
 
   const auto start_token = [&](std::size_t at, bool upper) __attribute__((always_inline)) {
@@ -197,7 +199,7 @@ void scan(std::string_view text, TokenizedText& out) {
       ++sentence_index;
     }
     sentence_first_token = out.tokens.size();
-    last_colon = npos;
+    last_colon = kNoColon;
     if (line_break) at_line_start = true;
   };
 
